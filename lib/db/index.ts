@@ -1,0 +1,161 @@
+import Dexie from 'dexie';
+import { startOfDay, startOfWeek } from 'date-fns';
+import type { ActivityDone, Contact, ContactKind, Outcome, Person, Site, Surface, Urge } from '../model';
+import { SLIP_KIND } from '../model';
+import { openDb, type CleanBreakDb } from './schema';
+
+export { openDb, type CleanBreakDb } from './schema';
+
+let shared: CleanBreakDb | undefined;
+
+/** Dexie types auto-increment keys as optional; an add always yields one. */
+function addedId(id: number | undefined): number {
+  if (id === undefined) throw new Error('The database did not return a key for a new record.');
+  return id;
+}
+/** The extension's database. A connection, not state: safe to reopen whenever a context wakes. */
+export function getDb(): CleanBreakDb {
+  shared ??= openDb();
+  return shared;
+}
+
+/** The same person+site+surface checked again within this window is the same urge. */
+export const URGE_DEDUPE_MS = 30_000;
+
+export interface UrgeReport {
+  personId: number;
+  site: Site;
+  surface: Surface;
+  outcome: Outcome;
+}
+
+/**
+ * Stores an urge unless the same check was logged within the window; a repeat that went on
+ * anyway upgrades the stored outcome to `overrode`. Returns the id of the stored urge.
+ */
+export async function logUrge(db: CleanBreakDb, report: UrgeReport, now: number): Promise<number> {
+  return db.transaction('rw', db.urges, async () => {
+    const { personId, site, surface } = report;
+    const recent = await db.urges
+      .where('[personId+site+surface+at]')
+      .between([personId, site, surface, now - URGE_DEDUPE_MS], [personId, site, surface, now], true, true)
+      .last();
+    if (recent?.id !== undefined) {
+      if (report.outcome === 'overrode' && recent.outcome !== 'overrode') {
+        await db.urges.update(recent.id, { outcome: 'overrode' });
+      }
+      return recent.id;
+    }
+    return addedId(await db.urges.add({ at: now, personId, site, surface, outcome: report.outcome }));
+  });
+}
+
+export function countUrges(db: CleanBreakDb, outcome: Outcome, from: number, to: number): Promise<number> {
+  return db.urges.where('[outcome+at]').between([outcome, from], [outcome, to], true, true).count();
+}
+
+/** Times of the person's own contact, the only thing that restarts the count. */
+export async function slipTimes(db: CleanBreakDb, personId: number): Promise<number[]> {
+  const slips = await db.contacts
+    .where('[personId+kind+at]')
+    .between([personId, SLIP_KIND, Dexie.minKey], [personId, SLIP_KIND, Dexie.maxKey])
+    .toArray();
+  return slips.map((contact) => contact.at);
+}
+
+export function listPeople(db: CleanBreakDb): Promise<Person[]> {
+  return db.people.orderBy('id').toArray();
+}
+
+export async function primaryPerson(db: CleanBreakDb): Promise<Person | undefined> {
+  return db.people.orderBy('id').first();
+}
+
+export function recordContact(
+  db: CleanBreakDb,
+  personId: number,
+  kind: ContactKind,
+  note: string,
+  now: number,
+): Promise<number> {
+  return db.contacts.add({ at: now, personId, kind, note }).then(addedId);
+}
+
+export function recordActivityDone(db: CleanBreakDb, activityId: string, now: number): Promise<number> {
+  return db.activities.add({ at: now, activityId }).then(addedId);
+}
+
+/** Ids of activities done in the last week, so suggestions can vary. */
+export async function recentActivityIds(db: CleanBreakDb, now: number): Promise<string[]> {
+  const done = await db.activities.where('at').between(now - 7 * 86_400_000, now, true, true).toArray();
+  return done.map((activity) => activity.activityId);
+}
+
+export interface UrgeCounts {
+  resistedToday: number;
+  resistedThisWeek: number;
+}
+
+export async function urgeCounts(db: CleanBreakDb, now: Date): Promise<UrgeCounts> {
+  const end = now.getTime();
+  const [resistedToday, resistedThisWeek] = await Promise.all([
+    countUrges(db, 'resisted', startOfDay(now).getTime(), end),
+    countUrges(db, 'resisted', startOfWeek(now, { weekStartsOn: 1 }).getTime(), end),
+  ]);
+  return { resistedToday, resistedThisWeek };
+}
+
+/** Removes a person with everything recorded about them, in one transaction. */
+export async function removePerson(db: CleanBreakDb, personId: number): Promise<void> {
+  await db.transaction('rw', db.people, db.urges, db.contacts, async () => {
+    await db.urges.where('[personId+site+surface+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
+    await db.contacts.where('[personId+kind+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
+    await db.people.delete(personId);
+  });
+}
+
+export interface AllData {
+  people: Person[];
+  urges: Urge[];
+  contacts: Contact[];
+  activities: ActivityDone[];
+}
+
+export async function readAll(db: CleanBreakDb): Promise<AllData> {
+  return db.transaction('r', db.people, db.urges, db.contacts, db.activities, async () => ({
+    people: await db.people.toArray(),
+    urges: await db.urges.toArray(),
+    contacts: await db.contacts.toArray(),
+    activities: await db.activities.toArray(),
+  }));
+}
+
+export async function isEmpty(db: CleanBreakDb): Promise<boolean> {
+  const counts = await Promise.all([db.people.count(), db.urges.count(), db.contacts.count(), db.activities.count()]);
+  return counts.every((count) => count === 0);
+}
+
+export async function deleteAll(db: CleanBreakDb): Promise<void> {
+  await db.transaction('rw', [db.people, db.urges, db.contacts, db.activities, db.settings], async () => {
+    await Promise.all([db.people.clear(), db.urges.clear(), db.contacts.clear(), db.activities.clear(), db.settings.clear()]);
+  });
+}
+
+export async function getSetting<T>(db: CleanBreakDb, key: string): Promise<T | undefined> {
+  return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function putSetting(db: CleanBreakDb, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
+export async function setUrgeOutcome(db: CleanBreakDb, urgeId: number, outcome: Outcome): Promise<void> {
+  await db.urges.update(urgeId, { outcome });
+}
+
+/** The user's own reasons for keeping space, shown on the shield. */
+export const REASONS_KEY = 'reasons';
+export async function getReasons(db: CleanBreakDb): Promise<string[]> {
+  const reasons = await getSetting<unknown>(db, REASONS_KEY);
+  return Array.isArray(reasons) ? reasons.filter((reason): reason is string => typeof reason === 'string') : [];
+}

@@ -1,0 +1,41 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ActivityDone, Contact, Person, Urge } from '../model';
+
+export const DB_NAME = 'clean-break';
+
+/** Small key/value records the UI keeps between openings (e.g. the suggested activity). */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export type CleanBreakDb = Dexie & {
+  people: EntityTable<Person, 'id'>;
+  urges: EntityTable<Urge, 'id'>;
+  contacts: EntityTable<Contact, 'id'>;
+  activities: EntityTable<ActivityDone, 'id'>;
+  settings: EntityTable<Setting, 'key'>;
+};
+
+/**
+ * Every schema version, in order. Never edit a published version: add a new one with an
+ * upgrade function, and a test in tests/unit/db-upgrade.test.ts that upgrades real v1 data.
+ */
+export function defineVersions(db: Dexie): void {
+  db.version(1).stores({
+    people: '++id, name',
+    // [outcome+at] counts today's resisted urges without a scan; the long compound index
+    // finds a duplicate of the same check within the de-duplication window.
+    urges: '++id, at, [outcome+at], [personId+site+surface+at]',
+    // [personId+kind+at] finds a person's slips (their own contact) directly.
+    contacts: '++id, at, [personId+kind+at]',
+    activities: '++id, at',
+    settings: 'key',
+  });
+}
+
+export function openDb(name = DB_NAME): CleanBreakDb {
+  const db = new Dexie(name) as CleanBreakDb;
+  defineVersions(db);
+  return db;
+}
