@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>hi</p>, document.getElementById('app')!);
+import '@/components/theme.css';
+import './popup.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,153 @@
+import { useState } from 'preact/hooks';
+import { deleteAll, getDb, isEmpty, readAll } from '@/lib/db';
+import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type BackupData } from '@/lib/backup/format';
+import { replaceAllWith } from '@/lib/backup/restore';
+
+interface Props {
+  onChanged: () => Promise<void>;
+}
+
+type Pending = { kind: 'none' } | { kind: 'replace'; data: BackupData; fileName: string } | { kind: 'delete' };
+
+function describe(data: BackupData): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return [
+    count(data.people.length, 'person').replace('persons', 'people'),
+    count(data.urges.length, 'urge'),
+    count(data.contacts.length, 'contact'),
+    count(data.activities.length, 'activity').replace('activitys', 'activities'),
+  ].join(', ');
+}
+
+/** Export, import (validated before anything is written) and delete everything. */
+export function BackupSection({ onChanged }: Props) {
+  const [pending, setPending] = useState<Pending>({ kind: 'none' });
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+
+  const exportBackup = async () => {
+    const now = new Date();
+    const json = serializeBackup(await readAll(getDb()), now);
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = backupFileName(now);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setMessage({ text: `Backup saved as ${link.download}. Keep it somewhere private.` });
+  };
+
+  const restore = async (data: BackupData) => {
+    try {
+      await replaceAllWith(getDb(), data);
+      setMessage({ text: `Backup imported: ${describe(data)}.` });
+      await onChanged();
+    } catch {
+      setMessage({ text: "The backup couldn't be written, so nothing was changed. Please try again.", error: true });
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setPending({ kind: 'none' });
+    const result =
+      file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
+    if (!result.ok) {
+      setMessage({ text: `${result.error} Nothing was changed.`, error: true });
+      return;
+    }
+    if (await isEmpty(getDb())) return restore(result.data);
+    setMessage(undefined);
+    setPending({ kind: 'replace', data: result.data, fileName: file.name });
+  };
+
+  return (
+    <section class="stack" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Your data</h2>
+      <div class="card stack">
+        <p class="muted small">
+          Everything Clean Break knows lives only in this browser. A backup is a file you keep; it is the only copy
+          of your history outside this browser.
+        </p>
+        <div class="row">
+          <button type="button" onClick={() => void exportBackup()}>
+            Export backup
+          </button>
+          <label class="button file-button">
+            Import backup
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="sr-only"
+              onChange={(event) => void importFile(event.currentTarget)}
+            />
+          </label>
+          <button type="button" class="quiet danger push-right" onClick={() => setPending({ kind: 'delete' })}>
+            Delete all data
+          </button>
+        </div>
+
+        {pending.kind === 'replace' && (
+          <div class="notice warn stack" role="group" aria-label="Replace your data?">
+            <p>
+              Replace everything here with “{pending.fileName}” ({describe(pending.data)})? What is here now will be
+              gone; export a backup first if you want to keep it.
+            </p>
+            <div class="row">
+              <button
+                type="button"
+                class="primary"
+                onClick={() => {
+                  setPending({ kind: 'none' });
+                  void restore(pending.data);
+                }}
+              >
+                Replace
+              </button>
+              <button type="button" onClick={() => setPending({ kind: 'none' })}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+
+        {pending.kind === 'delete' && (
+          <div class="notice warn stack" role="group" aria-label="Delete all data?">
+            <p>
+              Delete everything: the people, their accounts, and your whole history of urges, contacts and
+              activities? This can't be undone.
+            </p>
+            <div class="row">
+              <button
+                type="button"
+                class="danger"
+                onClick={async () => {
+                  setPending({ kind: 'none' });
+                  await deleteAll(getDb());
+                  setMessage({ text: 'All data was deleted.' });
+                  await onChanged();
+                }}
+              >
+                Delete everything
+              </button>
+              <button type="button" onClick={() => setPending({ kind: 'none' })}>
+                Keep my data
+              </button>
+            </div>
+          </div>
+        )}
+
+        {message && (
+          <p
+            class={message.error ? 'notice error' : 'notice'}
+            role={message.error ? 'alert' : 'status'}
+            data-testid="backup-message"
+          >
+            {message.text}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

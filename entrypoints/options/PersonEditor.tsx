@@ -1,0 +1,206 @@
+import { useState } from 'preact/hooks';
+import { getDb, removePerson } from '@/lib/db';
+import type { Person } from '@/lib/model';
+import { GOAL_PRESETS, MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '@/lib/model';
+import { draftOf, emptyDraft, validateDraft, withAccount, type DraftErrors, type PersonDraft } from '@/lib/people/draft';
+import { SITE_NAMES } from '@/lib/sites/names';
+import { AccountAdder } from './AccountAdder';
+
+interface Props {
+  person?: Person;
+  otherNames: string[];
+  onSaved: () => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** Adds or edits one person; nothing is written until every field is valid. */
+export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
+  const [draft, setDraft] = useState<PersonDraft>(() => (person ? draftOf(person) : emptyDraft(new Date())));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [status, setStatus] = useState('');
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const isNew = person?.id === undefined;
+  const customGoal = !GOAL_PRESETS.some((preset) => String(preset) === draft.goalDays);
+  const [showCustomGoal, setShowCustomGoal] = useState(customGoal);
+  const idPrefix = `person-${person?.id ?? 'new'}`;
+
+  const update = (patch: Partial<PersonDraft>) => {
+    setDraft({ ...draft, ...patch });
+    setErrors(Object.fromEntries(Object.entries(errors).filter(([field]) => !(field in patch))));
+    setStatus('');
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = validateDraft(draft, new Date(), otherNames);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus('Nothing was saved yet: please check the highlighted fields.');
+      return;
+    }
+    setErrors({});
+    try {
+      const db = getDb();
+      if (isNew) await db.people.add(result.person);
+      else await db.people.update(person.id!, result.person);
+      setStatus(isNew ? '' : 'Saved.');
+      if (isNew) setDraft(emptyDraft(new Date()));
+      await onSaved();
+    } catch {
+      setStatus("That couldn't be saved just now. Nothing was changed; please try again.");
+    }
+  };
+
+  const remove = async () => {
+    await removePerson(getDb(), person!.id!);
+    await onSaved();
+  };
+
+  const fieldError = (field: keyof DraftErrors) =>
+    errors[field] && (
+      <span class="field-error" id={`${idPrefix}-${field}-error`} role="alert">
+        {errors[field]}
+      </span>
+    );
+
+  return (
+    <form class="card stack person-editor" onSubmit={save} noValidate aria-label={isNew ? 'Add a person' : person.name}>
+      {isNew && <h3>Add the person</h3>}
+      <div class="grid">
+        <label>
+          Name or nickname
+          <input
+            name="name"
+            value={draft.name}
+            maxLength={MAX_NAME_LENGTH}
+            autoComplete="off"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? `${idPrefix}-name-error` : undefined}
+            onInput={(event) => update({ name: event.currentTarget.value })}
+          />
+          {fieldError('name')}
+        </label>
+        <label>
+          No contact since
+          <input
+            type="date"
+            name="noContactSince"
+            value={draft.noContactSince}
+            aria-invalid={errors.noContactSince ? true : undefined}
+            onInput={(event) => update({ noContactSince: event.currentTarget.value })}
+          />
+          {fieldError('noContactSince')}
+        </label>
+      </div>
+
+      <fieldset class="plain">
+        <legend class="small muted">Goal</legend>
+        <div class="row">
+          {GOAL_PRESETS.map((preset) => (
+            <label class="choice" key={preset}>
+              <input
+                type="radio"
+                name={`${idPrefix}-goal`}
+                checked={!showCustomGoal && draft.goalDays === String(preset)}
+                onChange={() => {
+                  setShowCustomGoal(false);
+                  update({ goalDays: String(preset) });
+                }}
+              />
+              {preset} days
+            </label>
+          ))}
+          <label class="choice">
+            <input
+              type="radio"
+              name={`${idPrefix}-goal`}
+              checked={showCustomGoal}
+              onChange={() => setShowCustomGoal(true)}
+            />
+            Custom
+          </label>
+          {showCustomGoal && (
+            <input
+              type="number"
+              class="goal-input"
+              min={1}
+              max={MAX_GOAL_DAYS}
+              aria-label="Custom goal in days"
+              value={draft.goalDays}
+              onInput={(event) => update({ goalDays: event.currentTarget.value })}
+            />
+          )}
+        </div>
+        {fieldError('goalDays')}
+      </fieldset>
+
+      <div class="stack">
+        <h4 class="small muted">Their accounts</h4>
+        {draft.accounts.length === 0 ? (
+          <p class="small muted">No accounts yet. Add each place you might look for them.</p>
+        ) : (
+          <ul class="accounts" aria-label="Accounts">
+            {draft.accounts.map((account, index) => (
+              <li key={`${account.site}:${account.handle}`} class="row">
+                <span class="site-name">{SITE_NAMES[account.site]}</span>
+                <span class="handle">{account.handle}</span>
+                <button
+                  type="button"
+                  class="quiet"
+                  aria-label={`Remove ${SITE_NAMES[account.site]} account ${account.handle}`}
+                  onClick={() => update({ accounts: draft.accounts.filter((_, i) => i !== index) })}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <AccountAdder
+          onAdd={(account) => {
+            const next = withAccount(draft.accounts, account);
+            if (next.added) update({ accounts: next.accounts });
+            return next.added ? null : 'That account is already on the list.';
+          }}
+        />
+      </div>
+
+      <div class="row">
+        <button type="submit" class="primary">
+          {isNew ? 'Save person' : 'Save changes'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {status && (
+          <span class="small muted" role="status">
+            {status}
+          </span>
+        )}
+        {!isNew && !confirmingRemove && (
+          <button type="button" class="quiet danger push-right" onClick={() => setConfirmingRemove(true)}>
+            Remove this person
+          </button>
+        )}
+      </div>
+      {!isNew && confirmingRemove && (
+        <div class="notice warn stack" role="group" aria-label="Confirm removal">
+          <p>
+            Remove {person.name} and everything logged about them (urges and contacts)? They will no longer be hidden.
+            Export a backup first if you want to keep the history.
+          </p>
+          <div class="row">
+            <button type="button" class="danger" onClick={() => void remove()}>
+              Remove
+            </button>
+            <button type="button" onClick={() => setConfirmingRemove(false)}>
+              Keep
+            </button>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db';
+import { loadGlance, type Glance } from '@/lib/glance';
+import { currentSuggestion, markSuggestionDone, nextSuggestion } from '@/lib/activities/suggestion';
+import type { Activity } from '@/lib/activities';
+import { StreakHero, dayWord } from '@/components/StreakHero';
+import { ActivityCard } from '@/components/ActivityCard';
+import { ContactPanel } from './ContactPanel';
+import { sendMessage } from '@/lib/messaging';
+
+type LoadState = { status: 'loading' } | { status: 'ready'; glance: Glance } | { status: 'failed'; message: string };
+
+export function App() {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [activity, setActivity] = useState<Activity>();
+  const [doneMessage, setDoneMessage] = useState('');
+
+  const reload = async () => {
+    try {
+      setState({ status: 'ready', glance: await loadGlance(getDb(), new Date()) });
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  useEffect(() => {
+    void reload();
+    void currentSuggestion(getDb(), new Date()).then(setActivity);
+  }, []);
+
+  const afterChange = async () => {
+    await reload();
+    await sendMessage('ui-bg-data-changed', {});
+  };
+
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  if (state.status === 'loading') return <main class="popup" aria-busy="true" />;
+  if (state.status === 'failed') {
+    return (
+      <main class="popup">
+        <p class="notice error" role="alert">
+          Clean Break couldn't read its data just now ({state.message}). Your data has not been changed. Close
+          this window and open it again.
+        </p>
+      </main>
+    );
+  }
+
+  const { people, urges } = state.glance;
+  const [primary, ...others] = people;
+
+  return (
+    <main class="popup">
+      <header class="row popup-header">
+        <h1 class="brand">Clean Break</h1>
+        <button type="button" class="quiet" onClick={openOptions} aria-label="Open settings">
+          Settings
+        </button>
+      </header>
+
+      {primary === undefined ? (
+        <section class="card stack" data-testid="setup">
+          <h2>Take the space you need</h2>
+          <p class="muted">
+            Tell Clean Break who you're taking a break from. It will keep them out of view on social sites and count
+            your days of no contact.
+          </p>
+          <button type="button" class="primary" onClick={openOptions}>
+            Set up
+          </button>
+        </section>
+      ) : (
+        <>
+          <StreakHero name={primary.person.name} streak={primary.streak} />
+          {others.length > 0 && (
+            <ul class="others small muted">
+              {others.map(({ person, streak }) => (
+                <li key={person.id}>
+                  {person.name}: {streak.current} {dayWord(streak.current)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <section class="card urges" aria-label="Urges resisted" data-testid="urges">
+            <p>
+              <strong class="urge-count" data-testid="urges-today">{urges.resistedToday}</strong>{' '}
+              {urges.resistedToday === 1 ? 'urge' : 'urges'} resisted today
+            </p>
+            <p class="small muted">
+              <span data-testid="urges-week">{urges.resistedThisWeek}</span> this week. Each one is a moment you chose
+              yourself.
+            </p>
+          </section>
+          {activity && (
+            <ActivityCard
+              activity={activity}
+              doneMessage={doneMessage}
+              onDone={() =>
+                void markSuggestionDone(getDb(), activity, new Date()).then((next) => {
+                  setDoneMessage(`Nice. “${activity.title}” is logged.`);
+                  setActivity(next);
+                })
+              }
+              onAnother={() =>
+                void nextSuggestion(getDb(), new Date(), activity.id).then((next) => {
+                  setDoneMessage('');
+                  setActivity(next);
+                })
+              }
+            />
+          )}
+          <ContactPanel people={people} onRecorded={afterChange} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Account, Person } from '../model';
+import { MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '../model';
+import { isValidLocalDate, localDateOf } from '../streak';
+
+/** What the options form holds while the user edits a person; strings as typed. */
+export interface PersonDraft {
+  name: string;
+  noContactSince: string;
+  goalDays: string;
+  accounts: Account[];
+}
+
+export type DraftErrors = Partial<Record<'name' | 'noContactSince' | 'goalDays' | 'accounts', string>>;
+
+export function emptyDraft(now: Date): PersonDraft {
+  return { name: '', noContactSince: localDateOf(now), goalDays: '30', accounts: [] };
+}
+
+export function draftOf(person: Person): PersonDraft {
+  return {
+    name: person.name,
+    noContactSince: person.noContactSince,
+    goalDays: String(person.goalDays),
+    accounts: person.accounts.map((account) => ({ ...account })),
+  };
+}
+
+// Control characters would break rendering of the name elsewhere.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** Checks a whole draft; a person is saved only when every field is right. */
+export function validateDraft(
+  draft: PersonDraft,
+  now: Date,
+  otherNames: string[],
+): { ok: true; person: Omit<Person, 'id'> } | { ok: false; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const name = draft.name.trim();
+  if (!name) errors.name = 'Add a name, or a nickname only you would recognise.';
+  else if (name.length > MAX_NAME_LENGTH) errors.name = `Keep the name under ${MAX_NAME_LENGTH} characters.`;
+  else if (CONTROL_CHARS.test(name)) errors.name = 'The name has a hidden control character; please type it again.';
+  else if (otherNames.some((other) => other.trim().toLowerCase() === name.toLowerCase()))
+    errors.name = 'You already have someone with this name. Use a different name so they can be told apart.';
+
+  if (!isValidLocalDate(draft.noContactSince)) errors.noContactSince = 'Choose the date your no-contact started.';
+  else if (draft.noContactSince > localDateOf(now)) errors.noContactSince = "The start date can't be in the future.";
+
+  const goal = Number(draft.goalDays);
+  if (!/^\d+$/.test(draft.goalDays.trim()) || !Number.isInteger(goal) || goal < 1 || goal > MAX_GOAL_DAYS)
+    errors.goalDays = `Choose a goal between 1 and ${MAX_GOAL_DAYS} days.`;
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    person: { name, noContactSince: draft.noContactSince, goalDays: goal, accounts: draft.accounts },
+  };
+}
+
+/** Adds an account unless it is already there (same site and handle). */
+export function withAccount(accounts: Account[], account: Account): { accounts: Account[]; added: boolean } {
+  const exists = accounts.some((known) => known.site === account.site && known.handle === account.handle);
+  return exists ? { accounts, added: false } : { accounts: [...accounts, account], added: true };
+}
