@@ -4,6 +4,8 @@ import { SITE_HOST_PATTERNS } from './lib/sites/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Lets parallel work build into separate folders; the e2e harness reads the same variable.
+  outDir: process.env.CLEAN_BREAK_OUT ?? '.output',
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
@@ -15,6 +17,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     host_permissions: SITE_HOST_PATTERNS,
     action: { default_title: 'Clean Break' },
+    // The content script replaces a shielded page with this extension page; nothing else is exposed.
+    web_accessible_resources: [{ resources: ['pause.html'], matches: SITE_HOST_PATTERNS }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getDb, getReasons, setUrgeOutcome, slipTimes } from '@/lib/db';
+import type { Surface, Urge } from '@/lib/model';
+import { summarize, type StreakSummary } from '@/lib/streak';
+import { currentSuggestion } from '@/lib/activities/suggestion';
+import type { Activity } from '@/lib/activities';
+import { ActivityCard } from '@/components/ActivityCard';
+import { adapterFor, adapterForHost } from '@/lib/sites';
+import { grantPass } from '@/lib/shield/passes';
+import { HoldButton } from './HoldButton';
+
+const CALM_LINES: Record<Surface, string> = {
+  profile: 'The pull to look is strong right now. It passes, usually within a few minutes.',
+  story: "Their story is a small window into a life you're giving yourself space from. You don't need it today.",
+  message: "You don't have to open this conversation. Nothing in it needs you right now.",
+  search: 'Searching for them is a very human reflex. Let this one go by.',
+  post: "What they post won't tell you what you're hoping to find. You're allowed to not know.",
+};
+
+interface Loaded {
+  urge: Urge;
+  streak: StreakSummary;
+  reasons: string[];
+  activity: Activity;
+}
+
+/** Only pages of a supported site can be continued to: never an arbitrary or script URL. */
+function safeDestination(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && adapterForHost(url.hostname) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function App() {
+  const params = new URLSearchParams(location.search);
+  const urgeId = Number(params.get('urge'));
+  const destination = safeDestination(params.get('to'));
+  const [loaded, setLoaded] = useState<Loaded | null>();
+
+  useEffect(() => {
+    void (async () => {
+      const db = getDb();
+      const urge = Number.isInteger(urgeId) ? await db.urges.get(urgeId) : undefined;
+      const person = urge && (await db.people.get(urge.personId));
+      if (!urge || !person) return setLoaded(null);
+      const now = new Date();
+      setLoaded({
+        urge,
+        streak: summarize({ noContactSince: person.noContactSince, slips: await slipTimes(db, urge.personId), goalDays: person.goalDays, now }),
+        reasons: await getReasons(db),
+        activity: await currentSuggestion(db, now),
+      });
+    })();
+  }, [urgeId]);
+
+  const home = loaded ? adapterFor(loaded.urge.site)?.home : undefined;
+  const goBack = () => {
+    if (history.length > 1) history.back();
+    else if (home) location.replace(home);
+    else window.close();
+  };
+
+  const continueAnyway = async () => {
+    if (!loaded || !destination) return;
+    const tab = await browser.tabs.getCurrent();
+    await setUrgeOutcome(getDb(), urgeId, 'overrode');
+    if (tab?.id !== undefined) await grantPass(tab.id, loaded.urge.site, loaded.urge.personId, Date.now());
+    location.replace(destination);
+  };
+
+  if (loaded === undefined) return <main class="shield" aria-busy="true" />;
+
+  return (
+    <main class="shield">
+      <div class="shield-inner stack">
+        <p class="brand">Clean Break</p>
+        {loaded ? (
+          <>
+            <p class="shield-day" data-testid="shield-day">
+              Day {loaded.streak.current} of {loaded.streak.progress.goalDays}
+            </p>
+            <h1 class="shield-line">{CALM_LINES[loaded.urge.surface]}</h1>
+            <ActivityCard activity={loaded.activity} />
+            {loaded.reasons.length > 0 && (
+              <section class="card" aria-labelledby="reasons-heading">
+                <h2 id="reasons-heading" class="small muted">
+                  Why you're keeping space
+                </h2>
+                <ul class="reasons" data-testid="reasons">
+                  {loaded.reasons.map((reason, index) => (
+                    <li key={index}>{reason}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        ) : (
+          <h1 class="shield-line">Take a breath. This page is paused.</h1>
+        )}
+        <div class="row shield-actions">
+          <button type="button" class="primary" autoFocus onClick={goBack} data-testid="go-back">
+            Go back
+          </button>
+          {loaded && destination && <HoldButton seconds={3} onHeld={() => void continueAnyway()} />}
+        </div>
+      </div>
+    </main>
+  );
+}

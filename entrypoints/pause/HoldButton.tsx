@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+interface Props {
+  seconds: number;
+  onHeld: () => void;
+}
+
+/** "Continue anyway" only after a deliberate hold (pointer, Space or Enter), never a single click. */
+export function HoldButton({ seconds, onHeld }: Props) {
+  const [holding, setHolding] = useState(false);
+  const timer = useRef<number>();
+
+  const start = () => {
+    if (timer.current !== undefined) return;
+    setHolding(true);
+    timer.current = window.setTimeout(() => {
+      timer.current = undefined;
+      setHolding(false);
+      onHeld();
+    }, seconds * 1000);
+  };
+  const stop = () => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    setHolding(false);
+  };
+  useEffect(() => stop, []);
+
+  return (
+    <button
+      type="button"
+      class={`hold ${holding ? 'holding' : ''}`}
+      style={{ '--hold-ms': `${seconds * 1000}ms` }}
+      data-testid="continue-anyway"
+      aria-describedby="hold-hint"
+      onPointerDown={start}
+      onPointerUp={stop}
+      onPointerLeave={stop}
+      onKeyDown={(event) => {
+        if ((event.key === ' ' || event.key === 'Enter') && !event.repeat) {
+          event.preventDefault();
+          start();
+        }
+      }}
+      onKeyUp={stop}
+      onBlur={stop}
+    >
+      <span class="hold-fill" aria-hidden="true" />
+      <span class="hold-label">{holding ? 'Keep holding…' : 'Continue anyway'}</span>
+      <span id="hold-hint" class="sr-only">
+        Press and hold for {seconds} seconds to continue.
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,51 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Site, Surface } from '../model';
+import { listPeople, logUrge, type CleanBreakDb } from '../db';
+import { adapterForHost } from '../sites';
+import { compileCss, LIFT_CURTAIN } from './css';
+import { passedPeople } from './passes';
+import { targetFor, targetsFor, type Target } from './targets';
+
+export interface ShieldBlock {
+  urgeId: number;
+  personId: number;
+  surface: Surface;
+}
+
+export interface ShieldHello {
+  site: Site | null;
+  targets: Target[];
+  /** People the user chose to see anyway in this tab. */
+  passed: number[];
+  /** Set when the page itself is the person: the curtain stays and the tab goes to the shield. */
+  block: ShieldBlock | null;
+}
+
+const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null };
+
+/**
+ * Answers a content script at document start: injects the hiding rules for its site as
+ * user-origin CSS into its frame, and lifts the curtain unless the page must be shielded.
+ */
+export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.MessageSender, now: number): Promise<ShieldHello> {
+  const tabId = sender.tab?.id;
+  const adapter = sender.url ? adapterForHost(new URL(sender.url).hostname) : undefined;
+  if (tabId === undefined || !adapter || !sender.url) return NOTHING;
+
+  const targets = targetsFor(adapter.id, await listPeople(db));
+  const passed = await passedPeople(tabId, adapter.id, now);
+  const route = adapter.route(new URL(sender.url));
+  const target = route && targetFor(targets, route.identifiers);
+  const block =
+    route && target && !passed.includes(target.personId)
+      ? {
+          urgeId: await logUrge(db, { personId: target.personId, site: adapter.id, surface: route.surface, outcome: 'resisted' }, now),
+          personId: target.personId,
+          surface: route.surface,
+        }
+      : null;
+
+  const css = [compileCss(adapter, targets), block ? '' : LIFT_CURTAIN].join('\n');
+  await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
+  return { site: adapter.id, targets, passed, block };
+}

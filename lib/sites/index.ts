@@ -1,0 +1,15 @@
+import type { Site } from '../model';
+import type { SiteAdapter } from './types';
+import instagram from './instagram';
+
+/** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
+export const ADAPTERS: readonly SiteAdapter[] = [instagram];
+
+export function adapterForHost(hostname: string): SiteAdapter | undefined {
+  const host = hostname.toLowerCase();
+  return ADAPTERS.find((adapter) => adapter.hosts.includes(host));
+}
+
+export function adapterFor(site: Site): SiteAdapter | undefined {
+  return ADAPTERS.find((adapter) => adapter.id === site);
+}
