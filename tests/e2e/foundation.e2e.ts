@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
+import { ARTIFACTS, badgeText, dbCounts, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+
+const START_DAYS_AGO = 12;
+const URGE_AT = new Date(Date.now() - 3_600_000).toISOString();
+
+function backup(daysAgo = START_DAYS_AGO) {
+  return {
+    app: 'clean-break',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    people: [
+      {
+        name: 'Sam',
+        noContactSince: localDateDaysAgo(daysAgo),
+        goalDays: 30,
+        accounts: [
+          { site: 'instagram', handle: 'sam.rivera' },
+          { site: 'facebook', handle: '100004567890123' },
+        ],
+      },
+    ],
+    urges: [{ at: URGE_AT, person: 'Sam', site: 'instagram', surface: 'profile', outcome: 'resisted' }],
+    contacts: [{ at: '2026-11-10T09:00:00.000Z', person: 'Sam', kind: 'they-reached-out', note: '' }],
+    activities: [{ at: '2026-11-21T18:00:00.000Z', activity: 'walk-20' }],
+    aFieldFromTheFuture: { ignored: true },
+  };
+}
+
+const INSTAGRAM_PROFILE = `<!doctype html><html><head><title>Instagram</title></head>
+<body><main role="main"><header><h2>sam.rivera</h2></header><p data-person>Sam Rivera's profile</p></main></body></html>`;
+
+async function importBackup(session: ExtensionSession, content: string, name = 'backup.json'): Promise<TestPage> {
+  const options = await openExtensionPage(session, 'options.html');
+  await options.waitFor('input[type="file"]');
+  await options.upload('input[type="file"]', writeTempFile(name, content));
+  return options;
+}
+
+describe.each(BROWSERS)('foundation in %s', (browserName) => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launch(browserName, (url) =>
+      url.hostname === 'www.instagram.com' ? { body: INSTAGRAM_PROFILE } : null,
+    );
+  });
+  afterAll(() => session?.close());
+
+  it('offers set-up in the popup when nobody is configured', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="setup"]');
+    expect(await popup.text('[data-testid="setup"] button')).toBe('Set up');
+    await popup.close();
+  });
+
+  it('imports a backup into an empty extension; the popup and badge show the streak', async () => {
+    const options = await importBackup(session, JSON.stringify(backup()));
+    await options.waitFor('[data-testid="backup-message"]');
+    expect(await options.text('[data-testid="backup-message"]')).toContain('Backup imported: 1 person, 1 urge');
+    expect(await dbCounts(options)).toEqual({ people: 1, urges: 1, contacts: 1, activities: 1 });
+    await options.close();
+
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="streak-days"]');
+    expect(await popup.text('[data-testid="streak-days"]')).toBe(String(START_DAYS_AGO));
+    expect(await popup.text('[data-testid="streak-progress"]')).toContain(`Day ${START_DAYS_AGO} of 30`);
+    expect(await popup.text('[data-testid="milestone"]')).toContain('One week');
+    expect(await popup.text('[data-testid="urges-today"]')).toMatch(/^[01]$/); // the urge was an hour ago
+    await popup.waitUntil(async () => {
+      type ActionApi = { action: { getBadgeText(details: object): Promise<string> } };
+      const scope = globalThis as unknown as { browser?: ActionApi; chrome: ActionApi };
+      return (await (scope.browser ?? scope.chrome).action.getBadgeText({})) === '12';
+    });
+    expect(await badgeText(popup)).toBe(String(START_DAYS_AGO));
+    await popup.close();
+  });
+
+  it('refuses a broken backup, says why, and changes nothing', async () => {
+    const broken = JSON.stringify({ ...backup(), people: [{ ...backup().people[0], noContactSince: '2026-02-30' }] });
+    const options = await importBackup(session, broken, 'broken.json');
+    await options.waitFor('[data-testid="backup-message"]');
+    const message = await options.text('[data-testid="backup-message"]');
+    expect(message).toContain('2026-02-30');
+    expect(message).toContain('Nothing was changed');
+    expect(await dbCounts(options)).toEqual({ people: 1, urges: 1, contacts: 1, activities: 1 });
+
+    const notJson = await importBackup(session, '{"app":"clean-break", "version": 1, "people": [', 'truncated.json');
+    await notJson.waitFor('[data-testid="backup-message"]');
+    expect(await notJson.text('[data-testid="backup-message"]')).toMatch(/JSON/);
+    expect(await dbCounts(notJson)).toEqual({ people: 1, urges: 1, contacts: 1, activities: 1 });
+    await options.close();
+    await notJson.close();
+  });
+
+  it('exports a backup that round-trips', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.waitFor('button');
+    await options.evaluate(() => {
+      const scope = window as unknown as { exported?: Promise<string>; exportedName?: string };
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        scope.exported = (blob as Blob).text();
+        return create(blob);
+      };
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        scope.exportedName = this.download;
+        click.call(this);
+      };
+    });
+    await options.evaluate(() => {
+      const exportButton = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export backup');
+      exportButton!.click();
+    });
+    await options.waitUntil(() => (window as unknown as { exported?: unknown }).exported !== undefined);
+    const exported = await options.evaluate(() => (window as unknown as { exported: Promise<string> }).exported);
+    const name = await options.evaluate(() => (window as unknown as { exportedName: string }).exportedName);
+    expect(name).toMatch(/^clean-break-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = JSON.parse(exported);
+    const original = backup();
+    expect(parsed.app).toBe('clean-break');
+    expect(parsed.version).toBe(1);
+    expect(parsed.people).toEqual(original.people);
+    expect(parsed.urges).toEqual(original.urges);
+    expect(parsed.contacts).toEqual(original.contacts);
+    expect(parsed.activities).toEqual(original.activities);
+
+    // Importing the export over existing data asks first, then leaves the same data.
+    await options.upload('input[type="file"]', writeTempFile('export.json', exported));
+    await options.waitFor('[aria-label="Replace your data?"]');
+    await options.evaluate(() => {
+      const replace = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Replace');
+      replace!.click();
+    });
+    await options.waitUntil(() => document.querySelector('[data-testid="backup-message"]')?.textContent?.startsWith('Backup imported') ?? false);
+    expect(await dbCounts(options)).toEqual({ people: 1, urges: 1, contacts: 1, activities: 1 });
+    await options.close();
+  });
+
+  it('stores an urge sent by the content script when their profile is opened', async () => {
+    const before = await openExtensionPage(session, 'popup.html');
+    const urgesBefore = (await dbCounts(before)).urges!;
+    await before.close();
+
+    const site = await session.newPage();
+    await site.goto('https://www.instagram.com/sam.rivera/');
+    await site.waitUntil(() => location.pathname.endsWith('/pause.html'), undefined, 15_000);
+    await site.waitFor('[data-testid="shield-day"]');
+    expect(await site.text('[data-testid="shield-day"]')).toBe(`Day ${START_DAYS_AGO} of 30`);
+    const urges = await dbRows<{ site: string; surface: string; outcome: string }>(site, 'urges');
+    expect(urges).toHaveLength(urgesBefore + 1);
+    expect(urges.at(-1)).toMatchObject({ site: 'instagram', surface: 'profile', outcome: 'resisted' });
+    await site.close();
+  });
+
+  it('"I reached out to them" restarts the count kindly and keeps the longest streak', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="streak-days"]');
+    await popup.screenshot(join(ARTIFACTS, `popup-${browserName}.png`));
+    if (popup.setColorScheme) {
+      await popup.setColorScheme('dark');
+      await popup.screenshot(join(ARTIFACTS, `popup-${browserName}-dark.png`));
+    }
+    await popup.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'I reached out to them');
+      button!.click();
+    });
+    await popup.waitFor('[data-testid="slip-panel"]');
+    expect(await popup.text('[data-testid="slip-panel"]')).toContain(`longest streak, ${START_DAYS_AGO} days`);
+    await popup.fill('[data-testid="slip-panel"] textarea', 'Sent a birthday text');
+    await popup.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Start my count again');
+      button!.click();
+    });
+    await popup.waitFor('[data-testid="contact-message"]');
+    expect(await popup.text('[data-testid="streak-days"]')).toBe('0');
+    expect(await popup.text('[data-testid="contact-message"]')).toContain(`${START_DAYS_AGO} days`);
+    await popup.waitUntil(async () => {
+      type ActionApi = { action: { getBadgeText(details: object): Promise<string> } };
+      const scope = globalThis as unknown as { browser?: ActionApi; chrome: ActionApi };
+      return (await (scope.browser ?? scope.chrome).action.getBadgeText({})) === '0';
+    });
+    const contacts = await dbRows<{ kind: string; note: string }>(popup, 'contacts');
+    expect(contacts.at(-1)).toMatchObject({ kind: 'i-reached-out', note: 'Sent a birthday text' });
+    await popup.close();
+  });
+
+  it('"They contacted me" is logged and is not a slip', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="streak-days"]');
+    const streakBefore = await popup.text('[data-testid="streak-days"]');
+    await popup.evaluate(() => {
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'They contacted me')!.click();
+    });
+    await popup.waitFor('[data-testid="contact-panel"]');
+    await popup.evaluate(() => {
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Log it')!.click();
+    });
+    await popup.waitFor('[data-testid="contact-message"]');
+    expect(await popup.text('[data-testid="contact-message"]')).toContain("don't owe them a reply");
+    expect(await popup.text('[data-testid="streak-days"]')).toBe(streakBefore);
+    const contacts = await dbRows<{ kind: string }>(popup, 'contacts');
+    expect(contacts.at(-1)).toMatchObject({ kind: 'they-reached-out' });
+    await popup.close();
+  });
+
+  it('adds a person from pasted links; bad input says what is wrong and nothing is half-saved', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.waitFor('form');
+    await options.evaluate(() => {
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add another person')!.click();
+    });
+    await options.waitFor('form[aria-label="Add a person"]');
+    const form = 'form[aria-label="Add a person"]';
+    const clickInForm = (label: string) =>
+      options.evaluate(
+        ([selector, text]) => {
+          const button = [...document.querySelectorAll(`${selector} button`)].find((b) => b.textContent === text);
+          (button as HTMLButtonElement).click();
+        },
+        [form, label],
+      );
+
+    await options.fill(`${form} input[name="profile-link"]`, 'https://www.instagram.com.evil.io/alex/');
+    await clickInForm('Add link');
+    await options.waitFor(`${form} [data-testid="account-message"]`);
+    expect(await options.text(`${form} [data-testid="account-message"]`)).not.toBe('');
+    expect(await options.evaluate((f) => document.querySelectorAll(`${f} .accounts li`).length, form)).toBe(0);
+
+    await options.fill(`${form} input[name="profile-link"]`, 'https://x.com/alexk');
+    await clickInForm('Add link');
+    await options.fill(`${form} input[name="profile-link"]`, 'https://www.tiktok.com/@alex.k');
+    await clickInForm('Add link');
+    await options.waitUntil((f) => document.querySelectorAll(`${f} .accounts li`).length === 2, form);
+
+    // No name yet: nothing is written.
+    await clickInForm('Save person');
+    await options.waitFor(`${form} .field-error`);
+    expect((await dbCounts(options)).people).toBe(1);
+
+    await options.fill(`${form} input[name="name"]`, 'Alex');
+    await options.screenshot(join(ARTIFACTS, `options-${browserName}.png`), { fullPage: true });
+    await clickInForm('Save person');
+    await options.waitUntil(() => document.querySelectorAll('form').length === 2 && !document.querySelector('form[aria-label="Add a person"]'));
+    const people = await dbRows<{ name: string; accounts: unknown[] }>(options, 'people');
+    expect(people.at(-1)).toMatchObject({
+      name: 'Alex',
+      accounts: [
+        { site: 'x', handle: 'alexk' },
+        { site: 'tiktok', handle: 'alex.k' },
+      ],
+    });
+    if (options.setColorScheme) {
+      await options.setColorScheme('dark');
+      await options.screenshot(join(ARTIFACTS, `options-${browserName}-dark.png`), { fullPage: true });
+    }
+    await options.close();
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { ExtensionSession, TestPage } from './harness';
+
+export const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** `YYYY-MM-DD` for `daysAgo` days before today, in the local calendar (the browser's too). */
+export function localDateDaysAgo(daysAgo: number): string {
+  const date = new Date();
+  date.setHours(12, 0, 0, 0);
+  date.setDate(date.getDate() - daysAgo);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function writeTempFile(name: string, content: string): string {
+  const path = join(tmpdir(), `clean-break-e2e-${process.pid}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+export async function openExtensionPage(session: ExtensionSession, path: string): Promise<TestPage> {
+  const page = await session.newPage();
+  await page.goto(session.extensionUrl(path));
+  return page;
+}
+
+/** Row counts read straight from IndexedDB, independent of the extension's own code. */
+export function dbCounts(page: TestPage): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const request = indexedDB.open('clean-break');
+        request.onerror = () => reject(new Error(String(request.error)));
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = ['people', 'urges', 'contacts', 'activities'];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const countRequest = tx.objectStore(name).count();
+            countRequest.onsuccess = () => (counts[name] = countRequest.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+}
+
+/** All rows of a store, read straight from IndexedDB. */
+export function dbRows<T>(page: TestPage, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = indexedDB.open('clean-break');
+        request.onerror = () => reject(new Error(String(request.error)));
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction(name, 'readonly').objectStore(name).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+export function badgeText(page: TestPage): Promise<string> {
+  return page.evaluate(() => {
+    type ActionApi = { action: { getBadgeText(details: object): Promise<string> } };
+    const scope = globalThis as unknown as { browser?: ActionApi; chrome: ActionApi };
+    return (scope.browser ?? scope.chrome).action.getBadgeText({});
+  });
+}
