@@ -75,3 +75,5 @@ export const GOAL_PRESETS = [21, 30] as const;
 export const MAX_GOAL_DAYS = 365;
 export const MAX_NAME_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 2000;
+export const MAX_REASONS = 50;
+export const MAX_REASON_LENGTH = 300;

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import { getDb, logUrge, type UrgeReport } from '@/lib/db';
+import type { Browser } from 'wxt/browser';
+import { addKeptOutOfView, getDb, logUrge, type UrgeReport } from '@/lib/db';
+import { adapterForHost } from '@/lib/sites';
+import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
 import { shieldHello } from '@/lib/shield/hello';
@@ -14,6 +17,10 @@ function isUrgeReport(value: UrgeReport): boolean {
   );
 }
 
+function senderSite(sender: Browser.runtime.MessageSender) {
+  return sender.url ? adapterForHost(new URL(sender.url).hostname)?.id : undefined;
+}
+
 // The MV3 worker may stop between any two events: every handler reads what it needs from
 // storage and keeps nothing in module state.
 export default defineBackground(() => {
@@ -22,6 +29,18 @@ export default defineBackground(() => {
     'cs-bg-log-urge': async (report) => {
       if (!isUrgeReport(report)) throw new Error('Malformed urge report.');
       return { urgeId: await logUrge(getDb(), report, Date.now()) };
+    },
+    'cs-bg-kept-out-of-view': async ({ count }, sender) => {
+      const site = senderSite(sender);
+      if (!site || !Number.isInteger(count) || count <= 0 || count > 100_000) return { stored: false };
+      await addKeptOutOfView(getDb(), site, count, new Date());
+      return { stored: true };
+    },
+    'cs-bg-health': async ({ healthy }, sender) => {
+      const site = senderSite(sender);
+      if (!site || typeof healthy !== 'boolean') return { stored: false };
+      await recordSiteHealth(site, healthy, Date.now());
+      return { stored: true };
     },
     'ui-bg-data-changed': async () => ({ badge: await refreshBadge(getDb()) }),
   });

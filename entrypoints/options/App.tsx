@@ -4,6 +4,7 @@ import type { Person } from '@/lib/model';
 import { sendMessage } from '@/lib/messaging';
 import { PersonEditor } from './PersonEditor';
 import { BackupSection } from './BackupSection';
+import { ReasonsSection } from './ReasonsSection';
 
 export function App() {
   const [people, setPeople] = useState<Person[]>();
@@ -55,6 +56,8 @@ export function App() {
           </div>
         )}
       </section>
+
+      <ReasonsSection />
 
       <BackupSection onChanged={changed} />
     </main>

@@ -4,6 +4,8 @@ import type { Person } from '@/lib/model';
 import { GOAL_PRESETS, MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '@/lib/model';
 import { draftOf, emptyDraft, validateDraft, withAccount, type DraftErrors, type PersonDraft } from '@/lib/people/draft';
 import { SITE_NAMES } from '@/lib/sites/names';
+import { SITE_HOSTS } from '@/lib/sites/hosts';
+import { browser } from 'wxt/browser';
 import { AccountAdder } from './AccountAdder';
 
 interface Props {
@@ -32,6 +34,10 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
 
   const save = async (event: Event) => {
     event.preventDefault();
+    // Firefox grants site access only on request, and only from a click: ask before any await.
+    // Already-granted sites resolve at once without a prompt; a refusal is shown in the popup.
+    const origins = [...new Set(draft.accounts.flatMap((account) => SITE_HOSTS[account.site]))];
+    if (origins.length > 0) void browser.permissions.request({ origins }).catch(() => false);
     const result = validateDraft(draft, new Date(), otherNames);
     if (!result.ok) {
       setErrors(result.errors);

@@ -7,6 +7,7 @@ import type { Activity } from '@/lib/activities';
 import { StreakHero, dayWord } from '@/components/StreakHero';
 import { ActivityCard } from '@/components/ActivityCard';
 import { ContactPanel } from './ContactPanel';
+import { CoverageNotices } from './CoverageNotices';
 import { sendMessage } from '@/lib/messaging';
 
 type LoadState = { status: 'loading' } | { status: 'ready'; glance: Glance } | { status: 'failed'; message: string };
@@ -48,7 +49,7 @@ export function App() {
     );
   }
 
-  const { people, urges } = state.glance;
+  const { people, urges, keptOutOfViewToday } = state.glance;
   const [primary, ...others] = people;
 
   return (
@@ -73,6 +74,7 @@ export function App() {
         </section>
       ) : (
         <>
+          <CoverageNotices people={people.map((glance) => glance.person)} />
           <StreakHero name={primary.person.name} streak={primary.streak} />
           {others.length > 0 && (
             <ul class="others small muted">
@@ -92,6 +94,11 @@ export function App() {
               <span data-testid="urges-week">{urges.resistedThisWeek}</span> this week. Each one is a moment you chose
               yourself.
             </p>
+            {keptOutOfViewToday > 0 && (
+              <p class="small muted" data-testid="kept-out-of-view">
+                {keptOutOfViewToday} of their posts and messages kept out of view today.
+              </p>
+            )}
           </section>
           {activity && (
             <ActivityCard

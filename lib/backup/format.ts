@@ -12,6 +12,8 @@ import {
   MAX_GOAL_DAYS,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REASONS,
   OUTCOMES,
   SITES,
   SURFACES,
@@ -41,6 +43,8 @@ export interface BackupData {
   urges: Array<Omit<Urge, 'id' | 'personId'> & { personIndex: number }>;
   contacts: Array<Omit<Contact, 'id' | 'personId'> & { personIndex: number }>;
   activities: Array<Omit<ActivityDone, 'id'>>;
+  /** The user's "why I'm keeping space" list; absent in older files. */
+  reasons: string[];
 }
 
 export type BackupResult = { ok: true; data: BackupData } | { ok: false; error: string };
@@ -114,6 +118,7 @@ const FIELDS = {
   urges: { key: 'urges', label: 'urge list', noun: 'urges' },
   contacts: { key: 'contacts', label: 'contact list', noun: 'contacts' },
   activities: { key: 'activities', label: 'activity list', noun: 'activities' },
+  reasons: { key: 'reasons', label: 'reasons list', noun: 'reasons' },
   name: { key: 'name', label: 'name' },
   noContactSince: { key: 'noContactSince', label: 'no-contact start date' },
   goalDays: { key: 'goalDays', label: 'goal' },
@@ -396,7 +401,13 @@ function readBackup(root: Entry): BackupData {
     }
     return { at, activityId };
   });
-  return { people, urges, contacts, activities };
+  const reasons = readList(root, FIELDS.reasons, MAX_REASONS, true).map((value, i) => {
+    if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_REASON_LENGTH) {
+      fail(`Reason ${i + 1} should be text of 1 to ${MAX_REASON_LENGTH} characters.`);
+    }
+    return value.trim();
+  });
+  return { people, urges, contacts, activities, reasons };
 }
 
 /**
@@ -455,7 +466,7 @@ function isoTime(at: number): string {
  * contacts of a person who no longer exists are left out.
  */
 export function serializeBackup(
-  data: { people: Person[]; urges: Urge[]; contacts: Contact[]; activities: ActivityDone[] },
+  data: { people: Person[]; urges: Urge[]; contacts: Contact[]; activities: ActivityDone[]; reasons: string[] },
   now: Date,
 ): string {
   const nameById = new Map<number, string>();
@@ -490,6 +501,7 @@ export function serializeBackup(
       urges,
       contacts,
       activities,
+      reasons: [...data.reasons],
     },
     null,
     2,

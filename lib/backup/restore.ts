@@ -1,10 +1,11 @@
-import type { CleanBreakDb } from '../db';
+import { allTables, clearAll, saveReasons, type CleanBreakDb } from '../db';
 import type { BackupData } from './format';
 
 /** Replaces everything with a validated backup, all or nothing. */
 export async function replaceAllWith(db: CleanBreakDb, data: BackupData): Promise<void> {
-  await db.transaction('rw', [db.people, db.urges, db.contacts, db.activities, db.settings], async () => {
-    await Promise.all([db.people.clear(), db.urges.clear(), db.contacts.clear(), db.activities.clear(), db.settings.clear()]);
+  await db.transaction('rw', allTables(db), async () => {
+    await clearAll(db);
+    await saveReasons(db, data.reasons);
     const personIds = await db.people.bulkAdd(data.people, { allKeys: true });
     const idOf = (index: number): number => {
       const id = personIds[index];

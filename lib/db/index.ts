@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { startOfDay, startOfWeek } from 'date-fns';
 import type { ActivityDone, Contact, ContactKind, Outcome, Person, Site, Surface, Urge } from '../model';
-import { SLIP_KIND } from '../model';
+import { MAX_REASONS, SLIP_KIND } from '../model';
+import { localDateOf } from '../streak';
 import { openDb, type CleanBreakDb } from './schema';
 
 export { openDb, type CleanBreakDb } from './schema';
@@ -119,14 +120,16 @@ export interface AllData {
   urges: Urge[];
   contacts: Contact[];
   activities: ActivityDone[];
+  reasons: string[];
 }
 
 export async function readAll(db: CleanBreakDb): Promise<AllData> {
-  return db.transaction('r', db.people, db.urges, db.contacts, db.activities, async () => ({
+  return db.transaction('r', [db.people, db.urges, db.contacts, db.activities, db.settings], async () => ({
     people: await db.people.toArray(),
     urges: await db.urges.toArray(),
     contacts: await db.contacts.toArray(),
     activities: await db.activities.toArray(),
+    reasons: await getReasons(db),
   }));
 }
 
@@ -135,10 +138,17 @@ export async function isEmpty(db: CleanBreakDb): Promise<boolean> {
   return counts.every((count) => count === 0);
 }
 
+export function allTables(db: CleanBreakDb) {
+  return [db.people, db.urges, db.contacts, db.activities, db.settings, db.keptOutOfView];
+}
+
+/** Empties every table; call inside a transaction over `allTables(db)`. */
+export async function clearAll(db: CleanBreakDb): Promise<void> {
+  await Promise.all(allTables(db).map((table) => table.clear()));
+}
+
 export async function deleteAll(db: CleanBreakDb): Promise<void> {
-  await db.transaction('rw', [db.people, db.urges, db.contacts, db.activities, db.settings], async () => {
-    await Promise.all([db.people.clear(), db.urges.clear(), db.contacts.clear(), db.activities.clear(), db.settings.clear()]);
-  });
+  await db.transaction('rw', allTables(db), () => clearAll(db));
 }
 
 export async function getSetting<T>(db: CleanBreakDb, key: string): Promise<T | undefined> {
@@ -158,4 +168,22 @@ export const REASONS_KEY = 'reasons';
 export async function getReasons(db: CleanBreakDb): Promise<string[]> {
   const reasons = await getSetting<unknown>(db, REASONS_KEY);
   return Array.isArray(reasons) ? reasons.filter((reason): reason is string => typeof reason === 'string') : [];
+}
+
+export async function saveReasons(db: CleanBreakDb, reasons: string[]): Promise<void> {
+  await putSetting(db, REASONS_KEY, reasons.slice(0, MAX_REASONS));
+}
+
+/** Adds passively hidden elements to today's count for a site. */
+export async function addKeptOutOfView(db: CleanBreakDb, site: Site, count: number, now: Date): Promise<void> {
+  const day = localDateOf(now);
+  await db.transaction('rw', db.keptOutOfView, async () => {
+    const row = await db.keptOutOfView.get([day, site]);
+    await db.keptOutOfView.put({ day, site, count: (row?.count ?? 0) + count });
+  });
+}
+
+export async function keptOutOfViewOn(db: CleanBreakDb, now: Date): Promise<number> {
+  const rows = await db.keptOutOfView.where('day').equals(localDateOf(now)).toArray();
+  return rows.reduce((sum, row) => sum + row.count, 0);
 }

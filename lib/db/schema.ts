@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ActivityDone, Contact, Person, Urge } from '../model';
+import type { ActivityDone, Contact, LocalDate, Person, Site, Urge } from '../model';
 
 export const DB_NAME = 'clean-break';
 
@@ -9,12 +9,20 @@ export interface Setting {
   value: unknown;
 }
 
+/** How many of the person's posts, rows and cards were hidden passively on a site on a day. */
+export interface KeptOutOfView {
+  day: LocalDate;
+  site: Site;
+  count: number;
+}
+
 export type CleanBreakDb = Dexie & {
   people: EntityTable<Person, 'id'>;
   urges: EntityTable<Urge, 'id'>;
   contacts: EntityTable<Contact, 'id'>;
   activities: EntityTable<ActivityDone, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  keptOutOfView: Dexie.Table<KeptOutOfView, [LocalDate, Site]>;
 };
 
 /**
@@ -31,6 +39,10 @@ export function defineVersions(db: Dexie): void {
     contacts: '++id, at, [personId+kind+at]',
     activities: '++id, at',
     settings: 'key',
+  });
+  // v2: daily "kept out of view" counts, one row per day and site. A new table: nothing to migrate.
+  db.version(2).stores({
+    keptOutOfView: '[day+site], day',
   });
 }
 

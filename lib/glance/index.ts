@@ -1,5 +1,5 @@
 import type { Person } from '../model';
-import { listPeople, slipTimes, urgeCounts, type CleanBreakDb, type UrgeCounts } from '../db';
+import { keptOutOfViewOn, listPeople, slipTimes, urgeCounts, type CleanBreakDb, type UrgeCounts } from '../db';
 import { summarize, type StreakSummary } from '../streak';
 
 export interface PersonGlance {
@@ -10,11 +10,17 @@ export interface PersonGlance {
 export interface Glance {
   people: PersonGlance[];
   urges: UrgeCounts;
+  /** Their posts, rows and cards hidden today without a check. */
+  keptOutOfViewToday: number;
 }
 
 /** Everything the popup shows, read with indexed queries only (no table scans). */
 export async function loadGlance(db: CleanBreakDb, now: Date): Promise<Glance> {
-  const [people, urges] = await Promise.all([listPeople(db), urgeCounts(db, now)]);
+  const [people, urges, keptOutOfViewToday] = await Promise.all([
+    listPeople(db),
+    urgeCounts(db, now),
+    keptOutOfViewOn(db, now),
+  ]);
   const withIds = people.filter((person): person is Person & { id: number } => person.id !== undefined);
   const glances = await Promise.all(
     withIds.map(async (person) => ({
@@ -27,5 +33,5 @@ export async function loadGlance(db: CleanBreakDb, now: Date): Promise<Glance> {
       }),
     })),
   );
-  return { people: glances, urges };
+  return { people: glances, urges, keptOutOfViewToday };
 }

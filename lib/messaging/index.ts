@@ -9,6 +9,8 @@ import type { ShieldHello } from '../shield/hello';
 export interface Protocol {
   'cs-bg-shield-hello': { request: Record<string, never>; response: ShieldHello };
   'cs-bg-log-urge': { request: UrgeReport; response: { urgeId: number } };
+  'cs-bg-kept-out-of-view': { request: { count: number }; response: { stored: boolean } };
+  'cs-bg-health': { request: { healthy: boolean }; response: { stored: boolean } };
   'ui-bg-data-changed': { request: Record<string, never>; response: { badge: string } };
 }
 

@@ -10,21 +10,23 @@ export function cssString(text: string): string {
   return text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 }
 
+/** Every adapter rule instantiated for every identifier of every target on the site. */
+export function compileSelectors(adapter: SiteAdapter, targets: Target[]): string[] {
+  return targets.flatMap((target) =>
+    target.identifiers.flatMap((identifier) => {
+      const kind = identifierKind(identifier);
+      return adapter.rules
+        .filter((rule) => rule.kind === kind)
+        .map((rule) => rule.selector.replaceAll('{id}', cssString(identifier)));
+    }),
+  );
+}
+
 /**
  * The stylesheet that hides every target on a site. One rule per selector, so a selector a
  * browser cannot parse drops only itself. Injected with user origin: the page can neither
  * read it nor out-specify it.
  */
-export function compileCss(adapter: SiteAdapter, targets: Target[]): string {
-  const rules: string[] = [];
-  for (const target of targets) {
-    for (const identifier of target.identifiers) {
-      const kind = identifierKind(identifier);
-      for (const rule of adapter.rules) {
-        if (rule.kind !== kind) continue;
-        rules.push(`${rule.selector.replaceAll('{id}', cssString(identifier))} { display: none !important; }`);
-      }
-    }
-  }
-  return rules.join('\n');
+export function compileCss(selectors: string[]): string {
+  return selectors.map((selector) => `${selector} { display: none !important; }`).join('\n');
 }

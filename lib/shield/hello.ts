@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Site, Surface } from '../model';
 import { listPeople, logUrge, type CleanBreakDb } from '../db';
 import { adapterForHost } from '../sites';
-import { compileCss, LIFT_CURTAIN } from './css';
+import { compileCss, compileSelectors, LIFT_CURTAIN } from './css';
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, type Target } from './targets';
 
@@ -19,9 +19,11 @@ export interface ShieldHello {
   passed: number[];
   /** Set when the page itself is the person: the curtain stays and the tab goes to the shield. */
   block: ShieldBlock | null;
+  /** The hiding selectors, so the content script can count what was kept out of view. */
+  selectors: string[];
 }
 
-const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null };
+const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, selectors: [] };
 
 /**
  * Answers a content script at document start: injects the hiding rules for its site as
@@ -45,7 +47,8 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
         }
       : null;
 
-  const css = [compileCss(adapter, targets), block ? '' : LIFT_CURTAIN].join('\n');
+  const selectors = compileSelectors(adapter, targets);
+  const css = [compileCss(selectors), block ? '' : LIFT_CURTAIN].join('\n');
   await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
-  return { site: adapter.id, targets, passed, block };
+  return { site: adapter.id, targets, passed, block, selectors };
 }

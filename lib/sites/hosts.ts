@@ -1,22 +1,23 @@
+import type { Site } from '../model';
+
 /**
- * Match patterns for every host a site adapter covers. Kept apart from the adapters so the
- * build config can import it without pulling in adapter code.
+ * Match patterns for every host each site runs on. Kept apart from the adapters so the build
+ * config and the permission prompts can use them without pulling in adapter code.
  */
-export const SITE_HOST_PATTERNS = [
-  '*://*.instagram.com/*',
-  '*://*.facebook.com/*',
-  '*://*.messenger.com/*',
-  '*://*.x.com/*',
-  '*://*.twitter.com/*',
-  '*://*.tiktok.com/*',
-  '*://*.threads.com/*',
-  '*://*.threads.net/*',
-  '*://*.linkedin.com/*',
-  '*://*.reddit.com/*',
-  '*://*.youtube.com/*',
-  '*://bsky.app/*',
-  '*://web.whatsapp.com/*',
-  '*://*.snapchat.com/*',
-  '*://web.telegram.org/*',
-  '*://discord.com/*',
-];
+export const SITE_HOSTS: Record<Site, string[]> = {
+  instagram: ['*://*.instagram.com/*'],
+  facebook: ['*://*.facebook.com/*', '*://*.messenger.com/*'],
+  x: ['*://*.x.com/*', '*://*.twitter.com/*'],
+  tiktok: ['*://*.tiktok.com/*'],
+  threads: ['*://*.threads.com/*', '*://*.threads.net/*'],
+  linkedin: ['*://*.linkedin.com/*'],
+  reddit: ['*://*.reddit.com/*'],
+  youtube: ['*://*.youtube.com/*'],
+  bluesky: ['*://bsky.app/*'],
+  whatsapp: ['*://web.whatsapp.com/*'],
+  snapchat: ['*://*.snapchat.com/*'],
+  telegram: ['*://web.telegram.org/*'],
+  discord: ['*://discord.com/*'],
+};
+
+export const SITE_HOST_PATTERNS = Object.values(SITE_HOSTS).flat();

@@ -13,6 +13,10 @@ export default defineSite({
   hosts: ['www.instagram.com', 'instagram.com', 'm.instagram.com'],
   home: 'https://www.instagram.com/',
   searchInputs: 'input[aria-label="Search input" i], input[placeholder="Search" i], input[type="search"]',
+  health: [
+    { page: 'main article', hooks: 'article header a[href^="/"][href$="/"]' },
+    { page: 'main [data-pagelet="story_tray"] li', hooks: '[data-pagelet="story_tray"] li [aria-label]' },
+  ],
   route(url) {
     const [first = '', second = '', third = ''] = url.pathname.toLowerCase().split('/').filter(Boolean);
     if (first === 'stories' && second !== 'highlights' && USERNAME.test(second)) {

@@ -25,6 +25,15 @@ export interface GuardedRoute {
   identifiers: string[];
 }
 
+/**
+ * How the adapter knows its hooks still fit the site: on a page where `page` matches (a feed,
+ * an inbox), `hooks` (structural anchors, not keyed on anyone) must match too.
+ */
+export interface HealthCheck {
+  page: string;
+  hooks: string;
+}
+
 export interface SiteAdapter {
   id: Site;
   /** Exact host names the adapter runs on. */
@@ -36,6 +45,7 @@ export interface SiteAdapter {
   rules: readonly HideRule[];
   /** Inputs whose typed query may be a search for the person. */
   searchInputs: string;
+  health?: readonly HealthCheck[];
 }
 
 export function defineSite(adapter: SiteAdapter): SiteAdapter {

@@ -37,6 +37,7 @@ const EXAMPLE_DATA: BackupData = {
   ],
   contacts: [{ at: Date.UTC(2026, 10, 10, 9), personIndex: 0, kind: 'they-reached-out', note: '' }],
   activities: [{ at: Date.UTC(2026, 10, 21, 18), activityId: 'walk-20' }],
+  reasons: [],
 };
 
 // Test files are deliberately shaped wrong, so they are edited untyped.
@@ -95,7 +96,7 @@ describe('parseBackup: valid files', () => {
     {
       name: 'absent urges, contacts and activities are empty',
       text: '{"app":"clean-break","version":1,"people":[]}',
-      check: (data) => expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [] }),
+      check: (data) => expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [], reasons: [] }),
     },
     {
       name: 'an absent note is empty',
@@ -328,6 +329,10 @@ const BROKEN: Broken[] = [
   { name: 'an activity id with capitals', text: activityWith({ activity: 'Walk 20' }), mentions: [/Activity 1/] },
   { name: 'an activity id of 101 characters', text: activityWith({ activity: 'a'.repeat(101) }) },
   { name: 'an activity time in year 99999', text: activityWith({ at: '99999-01-01T00:00:00Z' }), mentions: [/years/] },
+  { name: 'reasons that are not a list', text: edited((file) => (file.reasons = 'be kind to me')), mentions: [/reasons/] },
+  { name: 'a reason that is a number', text: edited((file) => (file.reasons = ['ok', 7])), mentions: [/Reason 2/] },
+  { name: 'a reason of 301 characters', text: edited((file) => (file.reasons = ['r'.repeat(301)])), mentions: [/Reason 1/] },
+  { name: '51 reasons', text: edited((file) => (file.reasons = Array.from({ length: 51 }, (_, i) => `reason ${i}`))), mentions: [/too many reasons/] },
   // Hostile input
   {
     name: 'a person whose fields hide behind __proto__',
@@ -428,9 +433,10 @@ describe('serializeBackup', () => {
     { id: 2, at: Date.UTC(2026, 10, 11, 9), personId: 404, kind: 'i-reached-out', note: '' },
   ];
   const activities: ActivityDone[] = [{ id: 1, at: Date.UTC(2026, 10, 21, 18), activityId: 'walk-20' }];
+  const reasons = ['I want my evenings back.', '<b>Not</b> going back 💔', 'أستحق الهدوء'];
 
   it('round-trips through parseBackup', () => {
-    const data = expectOk(parseBackup(serializeBackup({ people, urges, contacts, activities }, now)));
+    const data = expectOk(parseBackup(serializeBackup({ people, urges, contacts, activities, reasons }, now)));
     expect(data).toEqual({
       people: people.map((p) => ({
         name: p.name,
@@ -444,11 +450,12 @@ describe('serializeBackup', () => {
       ],
       contacts: [{ at: contacts[0]!.at, personIndex: 1, kind: 'emergency', note: 'Keys.\nShort call — fine.' }],
       activities: [{ at: activities[0]!.at, activityId: 'walk-20' }],
+      reasons,
     });
   });
 
   it('writes the public format as pretty JSON, people referenced by name', () => {
-    const text = serializeBackup({ people, urges, contacts, activities }, now);
+    const text = serializeBackup({ people, urges, contacts, activities, reasons }, now);
     expect(text.startsWith('{\n  "app": "clean-break",\n  "version": 1,')).toBe(true);
     const file = JSON.parse(text);
     expect(file.app).toBe(BACKUP_APP);
@@ -475,7 +482,7 @@ describe('serializeBackup', () => {
   });
 
   it('skips urges and contacts of unknown people', () => {
-    const file = JSON.parse(serializeBackup({ people, urges, contacts, activities }, now));
+    const file = JSON.parse(serializeBackup({ people, urges, contacts, activities, reasons }, now));
     expect(file.urges).toHaveLength(2);
     expect(file.contacts.map((c: Json) => c.person)).toEqual(['سارا']);
   });
@@ -488,15 +495,15 @@ describe('serializeBackup', () => {
     const twinUrges: Urge[] = [
       { at: Date.UTC(2026, 10, 5), personId: 2, site: 'x', surface: 'post', outcome: 'resisted' },
     ];
-    const text = serializeBackup({ people: twins, urges: twinUrges, contacts: [], activities: [] }, now);
+    const text = serializeBackup({ people: twins, urges: twinUrges, contacts: [], activities: [], reasons: [] }, now);
     const data = expectOk(parseBackup(text));
     expect(data.people.map((p) => p.name)).toEqual(['Sam', 'Sam (2)']);
     expect(data.urges[0]?.personIndex).toBe(1);
   });
 
   it('writes an empty database', () => {
-    const data = expectOk(parseBackup(serializeBackup({ people: [], urges: [], contacts: [], activities: [] }, now)));
-    expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [] });
+    const data = expectOk(parseBackup(serializeBackup({ people: [], urges: [], contacts: [], activities: [], reasons: [] }, now)));
+    expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [], reasons: [] });
   });
 });
 

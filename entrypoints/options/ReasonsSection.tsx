@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getDb, getReasons, saveReasons } from '@/lib/db';
+import { MAX_REASON_LENGTH, MAX_REASONS } from '@/lib/model';
+
+/** The user's own words, shown on the pause page when they reach for the person. */
+export function ReasonsSection() {
+  const [reasons, setReasons] = useState<string[]>();
+  const [draft, setDraft] = useState('');
+  const [message, setMessage] = useState('');
+
+  useEffect(() => void getReasons(getDb()).then(setReasons), []);
+  if (reasons === undefined) return null;
+
+  const store = async (next: string[]) => {
+    try {
+      await saveReasons(getDb(), next);
+      setReasons(next);
+      setMessage('');
+    } catch {
+      setMessage("That couldn't be saved just now; please try again.");
+    }
+  };
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const reason = draft.trim().replace(/\s+/g, ' ');
+    if (!reason) return setMessage('Write a reason first.');
+    if (reasons.length >= MAX_REASONS) return setMessage(`You can keep up to ${MAX_REASONS} reasons.`);
+    await store([...reasons, reason]);
+    setDraft('');
+  };
+
+  return (
+    <section class="stack" aria-labelledby="reasons-heading">
+      <h2 id="reasons-heading">Why I'm keeping space</h2>
+      <div class="card stack">
+        <p class="muted small">
+          Your own reasons, in your own words. They appear on the pause screen whenever you reach for them.
+        </p>
+        {reasons.length > 0 && (
+          <ol class="reasons-list" data-testid="reasons-list">
+            {reasons.map((reason, index) => (
+              <li key={`${index}:${reason}`} class="row">
+                <span class="grow">{reason}</span>
+                <button
+                  type="button"
+                  class="quiet"
+                  aria-label={`Remove reason ${index + 1}`}
+                  onClick={() => void store(reasons.filter((_, i) => i !== index))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+        <form class="row align-end" onSubmit={add}>
+          <label class="grow">
+            Add a reason
+            <input
+              name="reason"
+              value={draft}
+              maxLength={MAX_REASON_LENGTH}
+              placeholder="I want to feel calm when I open my phone."
+              onInput={(event) => setDraft(event.currentTarget.value)}
+            />
+          </label>
+          <button type="submit">Add</button>
+        </form>
+        {message && (
+          <p class="small" role="status">
+            {message}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
