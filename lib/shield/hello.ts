@@ -47,7 +47,8 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
         }
       : null;
 
-  const selectors = compileSelectors(adapter, targets);
+  // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
+  const selectors = compileSelectors(adapter, targets.filter((target) => !passed.includes(target.personId)));
   const css = [compileCss(selectors), block ? '' : LIFT_CURTAIN].join('\n');
   await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
   return { site: adapter.id, targets, passed, block, selectors };

@@ -1,9 +1,11 @@
 import type { Site } from '../model';
 import type { SiteAdapter } from './types';
 import instagram from './instagram';
+import facebook from './facebook';
+import x from './x';
 
 /** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x];
 
 export function adapterForHost(hostname: string): SiteAdapter | undefined {
   const host = hostname.toLowerCase();

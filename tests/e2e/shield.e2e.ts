@@ -156,9 +156,10 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
           const page = await visit(url);
           await sleep(SETTLE_MS);
           const before = (await urges()).length;
-          await page.fill(input, PERSON_IDENTIFIERS[0]!.toUpperCase());
+          const handle = PERSON.accounts.find((account) => account.site === site.site)!.handle;
+          await page.fill(input, `@${handle.toUpperCase()}`);
           await sleep(1200);
-          await page.fill(input, PERSON_IDENTIFIERS[0]!);
+          await page.fill(input, handle);
           await sleep(1200);
           await closeCollecting(page);
           const after = await urges();
