@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
-import { addKeptOutOfView, getDb, logUrge, type UrgeReport } from '@/lib/db';
+import { addKeptOutOfView, getDb, learnKey, logUrge, type UrgeReport } from '@/lib/db';
 import { adapterForHost } from '@/lib/sites';
 import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
@@ -16,6 +16,9 @@ function isUrgeReport(value: UrgeReport): boolean {
     OUTCOMES.includes(value.outcome)
   );
 }
+
+/** `namespace:value`, e.g. `thread:340282366841710300949128`. */
+const LEARNED_KEY = /^[a-z]+:[\w.:@-]{1,190}$/i;
 
 function senderSite(sender: Browser.runtime.MessageSender) {
   return sender.url ? adapterForHost(new URL(sender.url).hostname)?.id : undefined;
@@ -40,6 +43,13 @@ export default defineBackground(() => {
       const site = senderSite(sender);
       if (!site || typeof healthy !== 'boolean') return { stored: false };
       await recordSiteHealth(site, healthy, Date.now());
+      return { stored: true };
+    },
+    'cs-bg-learn': async ({ key, personId }, sender) => {
+      const site = senderSite(sender);
+      const wellFormed = typeof key === 'string' && LEARNED_KEY.test(key) && Number.isInteger(personId);
+      if (!site || !wellFormed || !(await getDb().people.get(personId))) return { stored: false };
+      await learnKey(getDb(), site, key, personId);
       return { stored: true };
     },
     'ui-bg-data-changed': async () => ({ badge: await refreshBadge(getDb()) }),

@@ -28,20 +28,38 @@ export function goToShield(urgeId: number): void {
   location.replace(shieldUrl(urgeId, location.href));
 }
 
-/** Catches client-side navigation into the person's pages before the site paints them. */
-export function watchRoutes(ctx: InstanceType<typeof ContentScriptContext>, adapter: SiteAdapter, hello: ShieldHello): void {
-  let lastHref = location.href;
+/** Leaves for the shield, once: blanks the page first so nothing of the person paints. */
+export function shieldBlocker(adapter: SiteAdapter): (personId: number, surface: Surface) => void {
   let leaving = false;
+  return (personId, surface) => {
+    if (leaving) return;
+    leaving = true;
+    blankPage();
+    sendMessage('cs-bg-log-urge', { personId, site: adapter.id, surface, outcome: 'resisted' })
+      .then(({ urgeId }) => goToShield(urgeId))
+      .catch(() => location.replace(adapter.home));
+  };
+}
 
-  const check = (href: string) => {
-    if (leaving || href === lastHref) return;
+/**
+ * Catches client-side navigation into the person's pages before the site paints them. Returns
+ * the check, which the DOM observer also runs: any render needs a DOM change, and observer
+ * callbacks run before paint, so browsers without the Navigation API are covered too.
+ */
+export function watchRoutes(
+  ctx: InstanceType<typeof ContentScriptContext>,
+  adapter: SiteAdapter,
+  hello: ShieldHello,
+  block: (personId: number, surface: Surface) => void,
+): (again?: boolean) => void {
+  let lastHref = location.href;
+
+  const check = (href: string, again = false) => {
+    if (href === lastHref && !again) return;
     lastHref = href;
     const route = adapter.route(new URL(href));
     const target = route && targetFor(hello.targets, route.identifiers);
-    if (!route || !target || hello.passed.includes(target.personId)) return;
-    leaving = true;
-    blankPage();
-    void block(adapter, target.personId, route.surface);
+    if (route && target && !hello.passed.includes(target.personId)) block(target.personId, route.surface);
   };
 
   // The Navigation API reports same-document navigations before the site renders them.
@@ -53,18 +71,7 @@ export function watchRoutes(ctx: InstanceType<typeof ContentScriptContext>, adap
     }) as never);
   }
   ctx.addEventListener(window, 'popstate', () => check(location.href));
-  // Any render needs a DOM change, and observer callbacks run before paint: a cheap URL compare
-  // here catches pushState navigations in browsers without the Navigation API.
-  const observer = new MutationObserver(() => check(location.href));
-  observer.observe(document, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
-}
-
-async function block(adapter: SiteAdapter, personId: number, surface: Surface): Promise<void> {
-  try {
-    const { urgeId } = await sendMessage('cs-bg-log-urge', { personId, site: adapter.id, surface, outcome: 'resisted' });
-    goToShield(urgeId);
-  } catch {
-    location.replace(adapter.home);
-  }
+  ctx.addEventListener(window, 'hashchange', () => check(location.href));
+  // `again`: the same URL may name them now that a key was learned.
+  return (again = false) => check(location.href, again);
 }

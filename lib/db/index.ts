@@ -108,7 +108,8 @@ export async function urgeCounts(db: CleanBreakDb, now: Date): Promise<UrgeCount
 
 /** Removes a person with everything recorded about them, in one transaction. */
 export async function removePerson(db: CleanBreakDb, personId: number): Promise<void> {
-  await db.transaction('rw', db.people, db.urges, db.contacts, async () => {
+  await db.transaction('rw', [db.people, db.urges, db.contacts, db.learnedKeys], async () => {
+    await db.learnedKeys.where('personId').equals(personId).delete();
     await db.urges.where('[personId+site+surface+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
     await db.contacts.where('[personId+kind+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
     await db.people.delete(personId);
@@ -139,7 +140,7 @@ export async function isEmpty(db: CleanBreakDb): Promise<boolean> {
 }
 
 export function allTables(db: CleanBreakDb) {
-  return [db.people, db.urges, db.contacts, db.activities, db.settings, db.keptOutOfView];
+  return [db.people, db.urges, db.contacts, db.activities, db.settings, db.keptOutOfView, db.learnedKeys];
 }
 
 /** Empties every table; call inside a transaction over `allTables(db)`. */
@@ -186,4 +187,12 @@ export async function addKeptOutOfView(db: CleanBreakDb, site: Site, count: numb
 export async function keptOutOfViewOn(db: CleanBreakDb, now: Date): Promise<number> {
   const rows = await db.keptOutOfView.where('day').equals(localDateOf(now)).toArray();
   return rows.reduce((sum, row) => sum + row.count, 0);
+}
+
+export async function learnKey(db: CleanBreakDb, site: Site, key: string, personId: number): Promise<void> {
+  await db.learnedKeys.put({ site, key, personId });
+}
+
+export function learnedKeysFor(db: CleanBreakDb, site: Site) {
+  return db.learnedKeys.where('site').equals(site).toArray();
 }

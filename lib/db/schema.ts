@@ -16,6 +16,13 @@ export interface KeptOutOfView {
   count: number;
 }
 
+/** An opaque id a site uses for the person (a thread, a channel), learned from a page. */
+export interface LearnedKeyRow {
+  site: Site;
+  key: string;
+  personId: number;
+}
+
 export type CleanBreakDb = Dexie & {
   people: EntityTable<Person, 'id'>;
   urges: EntityTable<Urge, 'id'>;
@@ -23,6 +30,7 @@ export type CleanBreakDb = Dexie & {
   activities: EntityTable<ActivityDone, 'id'>;
   settings: EntityTable<Setting, 'key'>;
   keptOutOfView: Dexie.Table<KeptOutOfView, [LocalDate, Site]>;
+  learnedKeys: Dexie.Table<LearnedKeyRow, [Site, string]>;
 };
 
 /**
@@ -43,6 +51,10 @@ export function defineVersions(db: Dexie): void {
   // v2: daily "kept out of view" counts, one row per day and site. A new table: nothing to migrate.
   db.version(2).stores({
     keptOutOfView: '[day+site], day',
+  });
+  // v3: opaque ids learned for a person (chat threads, channels). A new table: nothing to migrate.
+  db.version(3).stores({
+    learnedKeys: '[site+key], site, personId',
   });
 }
 

@@ -11,6 +11,7 @@ export interface Protocol {
   'cs-bg-log-urge': { request: UrgeReport; response: { urgeId: number } };
   'cs-bg-kept-out-of-view': { request: { count: number }; response: { stored: boolean } };
   'cs-bg-health': { request: { healthy: boolean }; response: { stored: boolean } };
+  'cs-bg-learn': { request: { key: string; personId: number }; response: { stored: boolean } };
   'ui-bg-data-changed': { request: Record<string, never>; response: { badge: string } };
 }
 

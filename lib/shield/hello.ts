@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Site, Surface } from '../model';
-import { listPeople, logUrge, type CleanBreakDb } from '../db';
+import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb } from '../db';
 import { adapterForHost } from '../sites';
 import { compileCss, compileSelectors, LIFT_CURTAIN } from './css';
 import { passedPeople } from './passes';
@@ -34,7 +34,8 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   const adapter = sender.url ? adapterForHost(new URL(sender.url).hostname) : undefined;
   if (tabId === undefined || !adapter || !sender.url) return NOTHING;
 
-  const targets = targetsFor(adapter.id, await listPeople(db));
+  const [people, learned] = await Promise.all([listPeople(db), learnedKeysFor(db, adapter.id)]);
+  const targets = targetsFor(adapter.id, people, learned);
   const passed = await passedPeople(tabId, adapter.id, now);
   const route = adapter.route(new URL(sender.url));
   const target = route && targetFor(targets, route.identifiers);
@@ -49,7 +50,10 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
 
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
   const selectors = compileSelectors(adapter, targets.filter((target) => !passed.includes(target.personId)));
-  const css = [compileCss(selectors), block ? '' : LIFT_CURTAIN].join('\n');
+  // With procedural or learn rules, the content script lifts the curtain after its first scan.
+  const scans = (adapter.procedural?.length ?? 0) + (adapter.learn?.length ?? 0) > 0;
+  const lift = !block && !(scans && targets.length > 0);
+  const css = [compileCss(selectors), lift ? LIFT_CURTAIN : ''].join('\n');
   await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
   return { site: adapter.id, targets, passed, block, selectors };
 }

@@ -7,6 +7,8 @@ const RESERVED = new Set([
 ]);
 const PROFILE_TABS = new Set(['', 'reels', 'tagged', 'followers', 'following', 'saved']);
 const USERNAME = /^[a-z0-9._]{1,30}$/;
+const THREAD_PATH = /^\/direct\/t\/(\d{1,40})\/?$/;
+const PROFILE_HREF = /^\/([a-z0-9._]{1,30})\/$/i;
 
 export default defineSite({
   id: 'instagram',
@@ -17,7 +19,20 @@ export default defineSite({
     { page: 'main article', hooks: 'article header a[href^="/"][href$="/"]' },
     { page: 'main [data-pagelet="story_tray"] li', hooks: '[data-pagelet="story_tray"] li [aria-label]' },
   ],
+  learn: [
+    {
+      selector: 'header a[href^="/"][href$="/"]',
+      read(element) {
+        const thread = THREAD_PATH.exec(location.pathname);
+        const profile = PROFILE_HREF.exec(element.getAttribute('href') ?? '');
+        return thread && profile ? { key: `thread:${thread[1]}`, identifier: profile[1]!.toLowerCase() } : null;
+      },
+      seen: 'an open thread /direct/t/<id>/ links its header to the other person\'s profile; rows carry no link (SAF 2026-02-28)',
+    },
+  ],
   route(url) {
+    const thread = THREAD_PATH.exec(url.pathname);
+    if (thread) return { surface: 'message', identifiers: [`thread:${thread[1]}`] };
     const [first = '', second = '', third = ''] = url.pathname.toLowerCase().split('/').filter(Boolean);
     if (first === 'stories' && second !== 'highlights' && USERNAME.test(second)) {
       return { surface: 'story', identifiers: [second] };

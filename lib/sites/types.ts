@@ -34,6 +34,33 @@ export interface HealthCheck {
   hooks: string;
 }
 
+/**
+ * For what CSS cannot key on: an element that shows the person only as text (a chat row with a
+ * display name, an open chat's header). `read` returns the name, handle, phone number or id the
+ * element shows; the engine compares it with the person. `hide` keeps the element out of view
+ * (inline, no identifier written); `shield` replaces the page, for a chat with no URL of its own.
+ */
+export type ProceduralRule = (
+  | { action: 'hide'; surface: HideSurface }
+  | { action: 'shield'; surface: Surface }
+) & {
+  /** Candidate elements: structural, keyed on no one. */
+  selector: string;
+  read(element: Element): string | null;
+  seen: string;
+};
+
+/**
+ * Pairs an opaque id the site uses in URLs (a thread, a channel, a conversation) with one of the
+ * person's identifiers, from an element that shows both. The key is namespaced (`thread:123`),
+ * and `route()` returns the same form, so a URL with only the opaque id is shielded once learned.
+ */
+export interface LearnRule {
+  selector: string;
+  read(element: Element): { key: string; identifier: string } | null;
+  seen: string;
+}
+
 export interface SiteAdapter {
   id: Site;
   /** Exact host names the adapter runs on. */
@@ -46,6 +73,8 @@ export interface SiteAdapter {
   /** Inputs whose typed query may be a search for the person. */
   searchInputs: string;
   health?: readonly HealthCheck[];
+  procedural?: readonly ProceduralRule[];
+  learn?: readonly LearnRule[];
 }
 
 export function defineSite(adapter: SiteAdapter): SiteAdapter {

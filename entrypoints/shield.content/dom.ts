@@ -1,0 +1,42 @@
+/**
+ * The one DOM observer. Every batch of mutations first runs `onMutation` at once (a cheap URL
+ * compare), then queues the added or changed elements, flushed to `onElements` once per
+ * animation frame: still before the browser paints them.
+ */
+export function watchDom(
+  ctx: InstanceType<typeof ContentScriptContext>,
+  onMutation: () => void,
+  onElements?: (roots: Element[]) => void,
+): void {
+  let queued: Element[] = [];
+  let frame = 0;
+
+  const flush = () => {
+    frame = 0;
+    const roots = queued.filter((root) => root.isConnected);
+    queued = [];
+    // Nested additions are covered by their ancestor's scan.
+    onElements?.(roots.filter((root) => !roots.some((other) => other !== root && other.contains(root))));
+  };
+
+  const observer = new MutationObserver((records) => {
+    onMutation();
+    if (!onElements) return;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (record.target.parentElement) queued.push(record.target.parentElement);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node instanceof Element) queued.push(node);
+        else if (node.parentElement) queued.push(node.parentElement);
+      }
+    }
+    if (queued.length > 0 && frame === 0) frame = requestAnimationFrame(flush);
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: onElements !== undefined });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    cancelAnimationFrame(frame);
+  });
+}

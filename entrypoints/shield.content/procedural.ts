@@ -1,0 +1,53 @@
+import { sendMessage } from '@/lib/messaging';
+import { targetFor, targetNamed } from '@/lib/shield/targets';
+import type { ShieldHello } from '@/lib/shield/hello';
+import type { SiteAdapter } from '@/lib/sites/types';
+import type { Surface } from '@/lib/model';
+
+/** Hides with an inline style only: the element's own attributes carry no identifier. */
+function hide(element: HTMLElement | SVGElement): void {
+  element.style.setProperty('display', 'none', 'important');
+}
+
+function candidates(root: Element, selector: string): Element[] {
+  return [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
+}
+
+/**
+ * Runs the adapter's procedural rules (text-matched hiding, chats opened without a URL) and
+ * learn rules over newly added elements. Null when the adapter has none.
+ */
+export function proceduralScanner(
+  adapter: SiteAdapter,
+  hello: ShieldHello,
+  block: (personId: number, surface: Surface) => void,
+  onLearned: () => void,
+): ((roots: Element[]) => void) | null {
+  const rules = adapter.procedural ?? [];
+  const learners = adapter.learn ?? [];
+  if (rules.length === 0 && learners.length === 0) return null;
+  const visible = hello.targets.filter((target) => !hello.passed.includes(target.personId));
+
+  return (roots) => {
+    for (const root of roots) {
+      for (const rule of rules) {
+        for (const element of candidates(root, rule.selector)) {
+          const target = targetNamed(visible, rule.read(element));
+          if (!target) continue;
+          if (rule.action === 'shield') return block(target.personId, rule.surface);
+          if (element instanceof HTMLElement || element instanceof SVGElement) hide(element);
+        }
+      }
+      for (const learner of learners) {
+        for (const element of candidates(root, learner.selector)) {
+          const pair = learner.read(element);
+          const target = pair && targetFor(hello.targets, [pair.identifier]);
+          if (!pair || !target || target.keys.includes(pair.key)) continue;
+          target.keys.push(pair.key);
+          void sendMessage('cs-bg-learn', { key: pair.key, personId: target.personId }).catch(() => undefined);
+          onLearned();
+        }
+      }
+    }
+  };
+}
