@@ -4,7 +4,10 @@ import type { Person, Site } from '../model';
 export interface Target {
   personId: number;
   name: string;
-  /** Lowercased handles and ids on this site. */
+  /**
+   * Handles and ids on this site as stored (lowercase where the site ignores case; case-sensitive
+   * ids such as YouTube channel ids keep theirs). Compare through `sameIdentifier`.
+   */
   identifiers: string[];
   /** Opaque ids learned for them on this site (`thread:123`), matched like identifiers. */
   keys: string[];
@@ -17,9 +20,7 @@ export interface LearnedKey {
 
 export function targetsFor(site: Site, people: Person[], learned: LearnedKey[] = []): Target[] {
   return people.flatMap((person) => {
-    const identifiers = person.accounts
-      .filter((account) => account.site === site)
-      .map((account) => account.handle.toLowerCase());
+    const identifiers = person.accounts.filter((account) => account.site === site).map((account) => account.handle);
     const keys = learned.filter((entry) => entry.personId === person.id).map((entry) => entry.key);
     return person.id === undefined || identifiers.length === 0
       ? []
@@ -27,11 +28,11 @@ export function targetsFor(site: Site, people: Person[], learned: LearnedKey[] =
   });
 }
 
-/** The person any of the identifiers (or learned keys) belongs to. */
+/** The person any of the identifiers (or learned keys) belongs to; case-insensitive. */
 export function targetFor(targets: Target[], identifiers: string[]): Target | undefined {
   const wanted = identifiers.map((identifier) => identifier.toLowerCase());
   return targets.find((target) =>
-    [...target.identifiers, ...target.keys].some((known) => wanted.includes(known)),
+    [...target.identifiers, ...target.keys].some((known) => wanted.includes(known.toLowerCase())),
   );
 }
 
@@ -41,25 +42,29 @@ export function normalizeShown(text: string): string {
 }
 
 const PHONE_SHAPE = /^\+?[\d\s().-]{7,}$/;
-const digitsOf = (text: string) => text.replace(/\D/g, '');
+/** Digits without a leading trunk or international 0, so "07700 900123" meets "+44 7700 900123". */
+const significantDigits = (text: string) => text.replace(/\D/g, '').replace(/^0+/, '');
+const MIN_PHONE_DIGITS = 8;
+
+function samePhone(shown: string, known: string): boolean {
+  if (!PHONE_SHAPE.test(shown) || !PHONE_SHAPE.test(known)) return false;
+  const [a, b] = [significantDigits(shown), significantDigits(known)];
+  if (a.length < MIN_PHONE_DIGITS || b.length < MIN_PHONE_DIGITS) return false;
+  // One may carry the country code and the other not.
+  return a.endsWith(b) || b.endsWith(a);
+}
 
 /**
  * The person a piece of shown text names: one of their handles or ids, their name as entered,
- * or, for phone numbers, the same digits (a number shown with or without its country code).
+ * or, for phone numbers, the same number with or without its country code.
  */
 export function targetNamed(targets: Target[], shown: string | null): Target | undefined {
   if (shown === null) return undefined;
   const text = normalizeShown(shown);
   if (text.length === 0) return undefined;
-  const phone = PHONE_SHAPE.test(text) ? digitsOf(text) : '';
   return targets.find(
     (target) =>
       normalizeShown(target.name) === text ||
-      target.identifiers.some((identifier) => {
-        if (normalizeShown(identifier) === text) return true;
-        if (phone.length < 7 || !PHONE_SHAPE.test(identifier)) return false;
-        const known = digitsOf(identifier);
-        return known.length >= 7 && (known.endsWith(phone) || phone.endsWith(known));
-      }),
+      target.identifiers.some((identifier) => normalizeShown(identifier) === text || samePhone(text, identifier)),
   );
 }

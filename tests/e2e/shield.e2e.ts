@@ -5,6 +5,36 @@ import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile }
 import { fixtureServer } from './sites';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON, PERSON_IDENTIFIERS } from '../fixtures/person';
+import { adapterFor } from '@/lib/sites';
+import { identifierKind } from '@/lib/sites/types';
+import { cssString } from '@/lib/shield/css';
+import type { Site } from '@/lib/model';
+
+/** Each hide rule of a site, instantiated for each of the person's identifiers of its kind. */
+function ruleSelectors(site: Site): { rule: number; selector: string }[] {
+  const adapter = adapterFor(site);
+  const handles = PERSON.accounts.filter((account) => account.site === site).map((account) => account.handle);
+  return (adapter?.rules ?? []).flatMap((rule, index) =>
+    handles
+      .filter((handle) => identifierKind(handle) === rule.kind)
+      .map((handle) => ({ rule: index, selector: rule.selector.replaceAll('{id}', cssString(handle)) })),
+  );
+}
+
+/** How many elements each selector matches on the page; -1 where the browser can't parse it. */
+function countMatches(page: TestPage, selectors: string[]): Promise<number[]> {
+  return page.evaluate(
+    (list) =>
+      list.map((selector) => {
+        try {
+          return document.querySelectorAll(selector).length;
+        } catch {
+          return -1;
+        }
+      }),
+    selectors,
+  );
+}
 
 /** Long enough for every scripted insertion in the fixtures to have happened. */
 const SETTLE_MS = 900;
@@ -104,11 +134,20 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
 
   for (const site of SITE_FIXTURES) {
     describe(site.site, () => {
+      const selectors = ruleSelectors(site.site);
+      const matched = new Map<number, number>();
+      const unparsed = new Set<string>();
+
       for (const fixture of site.pages.filter((page) => !page.shield)) {
         it(`hides the person and nobody else on the ${fixture.name}, with no visible frame`, async () => {
           const page = await visit(fixture.url);
           await sleep(SETTLE_MS);
           const state = await inspect(page, PERSON_IDENTIFIERS);
+          (await countMatches(page, selectors.map((entry) => entry.selector))).forEach((count, index) => {
+            const { rule, selector } = selectors[index]!;
+            if (count < 0) unparsed.add(selector);
+            matched.set(rule, (matched.get(rule) ?? 0) + Math.max(count, 0));
+          });
           if (fixture.name === site.pages[0]?.name) await page.screenshot(join(ARTIFACTS, `${site.site}-${browserName}.png`), { fullPage: true });
           await closeCollecting(page);
           expect({ person: state.person, decoys: state.decoys }).toEqual({ person: fixture.person, decoys: fixture.decoys });
@@ -120,6 +159,13 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
           expect(state.leaks).toEqual([]);
         });
       }
+
+      it('parses every hide rule and finds each one used somewhere in the fixtures', () => {
+        expect([...unparsed]).toEqual([]);
+        const rules = adapterFor(site.site)?.rules ?? [];
+        const unused = rules.filter((_, index) => !matched.get(index)).map((rule) => rule.selector);
+        expect(unused).toEqual([]);
+      });
 
       for (const fixture of site.pages.filter((page) => page.shield)) {
         it(`replaces the ${fixture.name} with the shield and logs a ${fixture.shield} urge`, async () => {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { compileCss, compileSelectors, cssString } from '@/lib/shield/css';
+import { normalizeShown, targetFor, targetNamed, targetsFor, type Target } from '@/lib/shield/targets';
+import { defineSite } from '@/lib/sites/types';
+import type { Person } from '@/lib/model';
+
+const people: Person[] = [
+  {
+    id: 1,
+    name: 'Sam Rivera',
+    noContactSince: '2026-11-01',
+    goalDays: 30,
+    accounts: [
+      { site: 'instagram', handle: 'sam.rivera' },
+      { site: 'whatsapp', handle: '+447700900123' },
+      { site: 'youtube', handle: 'UCx7Qm2bTfR3nLp9Kd4WvE8a' },
+      { site: 'facebook', handle: '100004567890123' },
+    ],
+  },
+  { id: 2, name: 'Alex', noContactSince: '2026-11-01', goalDays: 30, accounts: [{ site: 'x', handle: 'alexk' }] },
+  { id: 3, name: 'Nobody here', noContactSince: '2026-11-01', goalDays: 30, accounts: [] },
+];
+
+describe('targets', () => {
+  it('keeps only people with accounts on the site, with their learned keys', () => {
+    expect(targetsFor('instagram', people, [{ personId: 1, key: 'thread:42' }, { personId: 2, key: 'thread:7' }])).toEqual([
+      { personId: 1, name: 'Sam Rivera', identifiers: ['sam.rivera'], keys: ['thread:42'] },
+    ]);
+    expect(targetsFor('tiktok', people)).toEqual([]);
+  });
+
+  it('keeps the case of case-sensitive ids and matches routes case-insensitively', () => {
+    const [youtube] = targetsFor('youtube', people);
+    expect(youtube?.identifiers).toEqual(['UCx7Qm2bTfR3nLp9Kd4WvE8a']);
+    expect(targetFor(targetsFor('instagram', people), ['SAM.RIVERA'])?.personId).toBe(1);
+    expect(targetFor(targetsFor('instagram', people, [{ personId: 1, key: 'thread:42' }]), ['thread:42'])?.personId).toBe(1);
+    expect(targetFor(targetsFor('instagram', people), ['sam.rivera2'])).toBeUndefined();
+  });
+
+  const whatsapp: Target[] = targetsFor('whatsapp', people);
+  it.each([
+    ['Sam Rivera', 1],
+    ['  sam   RIVERA ', 1],
+    ['+44 7700 900123', 1],
+    ['07700 900123', 1],
+    ['(0)7700-900123', 1],
+    ['Sam Rivera 2', undefined],
+    ['Sam Rivers', undefined],
+    ['+44 7700 900124', undefined],
+    ['900123', undefined],
+    ['', undefined],
+  ])('reads %j as person %s', (shown, personId) => {
+    expect(targetNamed(whatsapp, shown)?.personId).toBe(personId);
+  });
+
+  it('normalises shown text', () => {
+    expect(normalizeShown('  @Sam.Rivera\n')).toBe('sam.rivera');
+    expect(targetNamed(whatsapp, null)).toBeUndefined();
+  });
+});
+
+describe('css', () => {
+  const site = defineSite({
+    id: 'instagram',
+    hosts: ['www.instagram.com'],
+    home: 'https://www.instagram.com/',
+    searchInputs: 'input',
+    route: () => null,
+    rules: [
+      { surface: 'post', kind: 'handle', selector: 'a[href="/{id}/" i]', seen: 'test' },
+      { surface: 'post', kind: 'id', selector: '[data-id="{id}"]', seen: 'test' },
+    ],
+  });
+
+  it('escapes quotes, backslashes and newlines for a CSS string', () => {
+    expect(cssString('a"b\\c\nd')).toBe('a\\"b\\\\c\\a d');
+  });
+
+  it('instantiates each rule only for identifiers of its kind', () => {
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam.rivera', '1000'], keys: ['thread:1'] }];
+    expect(compileSelectors(site, targets)).toEqual(['a[href="/sam.rivera/" i]', '[data-id="1000"]']);
+    expect(compileCss(compileSelectors(site, targets))).toBe(
+      'a[href="/sam.rivera/" i] { display: none !important; }\n[data-id="1000"] { display: none !important; }',
+    );
+  });
+
+  it('cannot be broken out of by a hostile identifier', () => {
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['x"] body {display:none} a[b="'], keys: [] }];
+    const [selector] = compileSelectors(site, targets);
+    expect(selector).toBe('a[href="/x\\"] body {display:none} a[b=\\"/" i]');
+  });
+});
