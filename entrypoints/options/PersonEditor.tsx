@@ -36,8 +36,13 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
     event.preventDefault();
     // Firefox grants site access only on request, and only from a click: ask before any await.
     // Already-granted sites resolve at once without a prompt; a refusal is shown in the popup.
+    // Asking must never stand in the way of saving: some browsers throw outside a real click.
     const origins = [...new Set(draft.accounts.flatMap((account) => SITE_HOSTS[account.site]))];
-    if (origins.length > 0) void browser.permissions.request({ origins }).catch(() => false);
+    try {
+      if (origins.length > 0) void browser.permissions.request({ origins }).catch(() => false);
+    } catch {
+      // Shown in the popup as a site that isn't allowed yet.
+    }
     const result = validateDraft(draft, new Date(), otherNames);
     if (!result.ok) {
       setErrors(result.errors);

@@ -244,7 +244,7 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     await options.fill(`${form} input[name="name"]`, 'Alex');
     await options.screenshot(join(ARTIFACTS, `options-${browserName}.png`), { fullPage: true });
     await clickInForm('Save person');
-    await options.waitUntil(() => document.querySelectorAll('form').length === 2 && !document.querySelector('form[aria-label="Add a person"]'));
+    await options.waitUntil(() => document.querySelectorAll('form.person-editor').length === 2 && !document.querySelector('form[aria-label="Add a person"]'));
     const people = await dbRows<{ name: string; accounts: unknown[] }>(options, 'people');
     expect(people.at(-1)).toMatchObject({
       name: 'Alex',

@@ -210,9 +210,11 @@ async function launchFirefox(server: SiteServer): Promise<ExtensionSession> {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return;
-      if (!SITE_URL.test(request.url())) return void request.continue();
+      // A request can vanish while it is answered (the page navigated away): that is not an error.
+      const ignoreGone = () => undefined;
+      if (!SITE_URL.test(request.url())) return void request.continue().catch(ignoreGone);
       const answer = serve(server, request.url());
-      void (answer ? request.respond(answer) : request.abort('internetdisconnected'));
+      void (answer ? request.respond(answer) : request.abort('internetdisconnected')).catch(ignoreGone);
     });
     return new PuppeteerPage(page);
   };
