@@ -108,6 +108,9 @@ function personBackup() {
 
 const REASONS = ['I want my evenings back.', '<b>Not</b> going back to checking'];
 
+/** A page on the same site that no fixture serves. */
+const site404 = (url: string) => new URL('/__nothing__/', url).href;
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe.each(BROWSERS)('shield in %s', (browserName) => {
@@ -252,6 +255,63 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
     const stored = (await urges()).find((urge) => urge.id === urgeId);
     expect(stored?.outcome).toBe('overrode');
   });
+
+  it('counts what it kept out of view, and the popup says so', async () => {
+    const home = SITE_FIXTURES[0]!.pages[0]!;
+    const page = await visit(home.url);
+    await sleep(2_600); // one census sample
+    await page.goto(site404(home.url)); // leaving the page reports the count
+    await closeCollecting(page);
+    await control.waitUntil(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('clean-break');
+          request.onsuccess = () => {
+            const all = request.result.transaction('keptOutOfView').objectStore('keptOutOfView').getAll();
+            all.onsuccess = () => resolve(all.result.some((row: { count: number }) => row.count > 0));
+          };
+        }),
+    );
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="kept-out-of-view"]');
+    expect(await popup.text('[data-testid="kept-out-of-view"]')).toMatch(/^\d+ of their posts and messages kept out of view today\.$/);
+    await popup.close();
+  });
+
+  it('warns in the popup when a site’s markup no longer fits, until a page fits again', async () => {
+    const fixtures = SITE_FIXTURES.find((entry) => entry.site === 'instagram')!;
+    const changed = fixtures.pages.find((page) => page.file === 'home-changed.html')!;
+    const healthy = fixtures.pages.find((page) => page.file === 'home.html')!;
+    const healthNotice = async () => {
+      const popup = await openExtensionPage(session, 'popup.html');
+      await popup.waitFor('[data-testid="streak-days"]');
+      await sleep(300);
+      const shown = await popup.evaluate(() => document.querySelector('[data-testid="health-notice"]')?.textContent ?? null);
+      await popup.close();
+      return shown;
+    };
+
+    const page = await visit(changed.url);
+    await sleep(3_500); // the first health check runs 3 s after load
+    expect(await healthNotice()).toMatch(/^Protection on Instagram may be incomplete/);
+    await page.goto(healthy.url);
+    await sleep(3_500);
+    await closeCollecting(page);
+    expect(await healthNotice()).toBeNull();
+  });
+
+  if (browserName === 'firefox') {
+    it('shows when a site is not allowed, as Firefox lets people revoke it', async () => {
+      await control.evaluate(() => {
+        type PermissionsApi = { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
+        return (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.remove({ origins: ['*://*.instagram.com/*'] });
+      });
+      const popup = await openExtensionPage(session, 'popup.html');
+      await popup.waitFor('[data-testid="permission-notice"]');
+      expect(await popup.text('[data-testid="permission-notice"]')).toContain("isn't allowed on Instagram yet");
+      await popup.close();
+    });
+  }
 
   it('never showed the person for a single frame on any page', () => {
     expect(flashes.slice(0, 5)).toEqual([]);
