@@ -3,9 +3,11 @@ import type { SiteAdapter } from './types';
 import instagram from './instagram';
 import facebook from './facebook';
 import x from './x';
+import youtube from './youtube';
+import bluesky from './bluesky';
 
 /** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky];
 
 export function adapterForHost(hostname: string): SiteAdapter | undefined {
   const host = hostname.toLowerCase();
