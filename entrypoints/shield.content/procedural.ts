@@ -9,8 +9,10 @@ function hide(element: HTMLElement | SVGElement): void {
   element.style.setProperty('display', 'none', 'important');
 }
 
+/** Elements a rule may read under a changed root, and the one around it (a recycled row). */
 function candidates(root: Element, selector: string): Element[] {
-  return [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
+  const around = root.closest(selector);
+  return [...(around ? [around] : []), ...root.querySelectorAll(selector)];
 }
 
 /**

@@ -12,7 +12,8 @@ export function watchSearches(ctx: InstanceType<typeof ContentScriptContext>, ad
     document,
     'input',
     (event) => {
-      const input = event.target;
+      // The real input may sit in a shadow root (Reddit's search box): take the innermost target.
+      const input = event.composedPath()[0];
       if (!(input instanceof HTMLInputElement) || !input.matches(adapter.searchInputs)) return;
       if (input.value.trim() === '') loggedFor = null;
       clearTimeout(timer);
