@@ -5,9 +5,11 @@ import facebook from './facebook';
 import x from './x';
 import youtube from './youtube';
 import bluesky from './bluesky';
+import linkedin from './linkedin';
+import reddit from './reddit';
 
 /** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit];
 
 export function adapterForHost(hostname: string): SiteAdapter | undefined {
   const host = hostname.toLowerCase();
