@@ -28,7 +28,7 @@ export const HANDLE_HELP: Record<Site, { label: string; example: string; hint: s
   tiktok: {
     label: 'Username',
     example: 'sam.rivera',
-    hint: 'The name after tiktok.com/@. TikTok’s chat list only shows display names, so a chat row there may stay visible.',
+    hint: 'The name after tiktok.com/@. TikTok’s chat list shows only display names, so Clean Break hides the chat whose name is exactly the name you gave this person: enter it as it appears in your TikTok chats.',
   },
   threads: {
     label: 'Username',

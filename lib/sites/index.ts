@@ -7,9 +7,11 @@ import youtube from './youtube';
 import bluesky from './bluesky';
 import linkedin from './linkedin';
 import reddit from './reddit';
+import tiktok from './tiktok';
+import threads from './threads';
 
 /** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit, tiktok, threads];
 
 export function adapterForHost(hostname: string): SiteAdapter | undefined {
   const host = hostname.toLowerCase();
