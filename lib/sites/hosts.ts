@@ -17,7 +17,7 @@ export const SITE_HOSTS: Record<Site, string[]> = {
   whatsapp: ['*://web.whatsapp.com/*'],
   snapchat: ['*://*.snapchat.com/*'],
   telegram: ['*://web.telegram.org/*'],
-  discord: ['*://discord.com/*'],
+  discord: ['*://discord.com/*', '*://ptb.discord.com/*', '*://canary.discord.com/*'],
 };
 
 export const SITE_HOST_PATTERNS = Object.values(SITE_HOSTS).flat();

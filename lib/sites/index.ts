@@ -9,9 +9,13 @@ import linkedin from './linkedin';
 import reddit from './reddit';
 import tiktok from './tiktok';
 import threads from './threads';
+import whatsapp from './whatsapp';
+import snapchat from './snapchat';
+import telegram from './telegram';
+import discord from './discord';
 
 /** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit, tiktok, threads];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit, tiktok, threads, whatsapp, snapchat, telegram, discord];
 
 export function adapterForHost(hostname: string): SiteAdapter | undefined {
   const host = hostname.toLowerCase();
