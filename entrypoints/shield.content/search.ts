@@ -4,21 +4,29 @@ import type { SiteAdapter } from '@/lib/sites/types';
 
 const SEARCH_SETTLE_MS = 500;
 
+/** What a search box holds: an <input>'s value, or a contenteditable box's text (WhatsApp). */
+function searchQuery(node: EventTarget | undefined, selector: string): string | null {
+  if (!(node instanceof HTMLElement) || !node.matches(selector)) return null;
+  if (node instanceof HTMLInputElement) return node.value;
+  return node.isContentEditable ? (node.textContent ?? '') : null;
+}
+
 /** Logs one `search` urge per search for the person; the results themselves are hidden by CSS. */
 export function watchSearches(ctx: InstanceType<typeof ContentScriptContext>, adapter: SiteAdapter, targets: Target[]): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let loggedFor: EventTarget | null = null;
+  let loggedFor: EventTarget | undefined;
   ctx.addEventListener(
     document,
     'input',
     (event) => {
       // The real input may sit in a shadow root (Reddit's search box): take the innermost target.
       const input = event.composedPath()[0];
-      if (!(input instanceof HTMLInputElement) || !input.matches(adapter.searchInputs)) return;
-      if (input.value.trim() === '') loggedFor = null;
+      const query = searchQuery(input, adapter.searchInputs);
+      if (query === null) return;
+      if (query.trim() === '') loggedFor = undefined;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const target = targetNamed(targets, input.value);
+        const target = targetNamed(targets, searchQuery(input, adapter.searchInputs));
         if (!target || loggedFor === input) return;
         loggedFor = input;
         void sendMessage('cs-bg-log-urge', { personId: target.personId, site: adapter.id, surface: 'search', outcome: 'resisted' });
@@ -28,7 +36,7 @@ export function watchSearches(ctx: InstanceType<typeof ContentScriptContext>, ad
   );
   // A new search starts when the box is left and used again.
   ctx.addEventListener(document, 'focusout', (event) => {
-    if (event.target === loggedFor) loggedFor = null;
+    if (event.target === loggedFor) loggedFor = undefined;
   }, { capture: true });
 }
 

@@ -18,12 +18,12 @@ export const HANDLE_HELP: Record<Site, { label: string; example: string; hint: s
     example: 'sam.rivera.5',
     hint:
       'The name after facebook.com/. If their link looks like profile.php?id=1000…, use that number instead. ' +
-      'The number also helps hide their stories and chats.',
+      'The number also helps hide their stories and chats; you can find it in the link of one of their stories (facebook.com/stories/<number>/…) or of a chat with them (facebook.com/messages/t/<number>/).',
   },
   x: {
     label: 'Username or user id',
     example: 'samriv',
-    hint: 'The name after x.com/, without the @. Their numeric user id also works, and helps hide chats.',
+    hint: 'The name after x.com/, without the @. Their numeric user id also works and helps hide chats: it is the other number in the link of a chat with them (x.com/i/chat/<one>-<other>).',
   },
   tiktok: {
     label: 'Username',

@@ -137,7 +137,8 @@ class PuppeteerPage implements TestPage {
   async fill(selector: string, value: string) {
     await this.waitFor(selector);
     await this.page.$eval(selector, (el) => {
-      (el as HTMLInputElement).value = '';
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = '';
+      else el.textContent = '';
     });
     await this.page.type(selector, value);
   }
