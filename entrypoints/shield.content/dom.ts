@@ -1,6 +1,6 @@
 /**
  * The one DOM observer. Every batch of mutations first runs `onMutation` at once (a cheap URL
- * compare), then queues the added or changed elements, flushed to `onElements` once per
+ * compare), then queues the added or changed elements (text, and attributes that name someone), flushed to `onElements` once per
  * animation frame: still before the browser paints them.
  */
 export function watchDom(
@@ -27,6 +27,10 @@ export function watchDom(
         if (record.target.parentElement) queued.push(record.target.parentElement);
         continue;
       }
+      if (record.type === 'attributes') {
+        if (record.target instanceof Element) queued.push(record.target);
+        continue;
+      }
       for (const node of record.addedNodes) {
         if (node instanceof Element) queued.push(node);
         else if (node.parentElement) queued.push(node.parentElement);
@@ -34,7 +38,14 @@ export function watchDom(
     }
     if (queued.length > 0 && frame === 0) frame = requestAnimationFrame(flush);
   });
-  observer.observe(document, { childList: true, subtree: true, characterData: onElements !== undefined });
+  const procedural = onElements !== undefined;
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    // A recycled row may change only its text or the attributes that name whom it shows.
+    characterData: procedural,
+    ...(procedural ? { attributeFilter: ['title', 'aria-label', 'href', 'src', 'alt'] } : {}),
+  });
   ctx.onInvalidated(() => {
     observer.disconnect();
     cancelAnimationFrame(frame);
