@@ -68,10 +68,6 @@ export function listPeople(db: CleanBreakDb): Promise<Person[]> {
   return db.people.orderBy('id').toArray();
 }
 
-export async function primaryPerson(db: CleanBreakDb): Promise<Person | undefined> {
-  return db.people.orderBy('id').first();
-}
-
 export function recordContact(
   db: CleanBreakDb,
   personId: number,

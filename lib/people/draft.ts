@@ -1,5 +1,5 @@
 import type { Account, Person } from '../model';
-import { MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '../model';
+import { DEFAULT_GOAL_DAYS, MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '../model';
 import { isValidLocalDate, localDateOf } from '../streak';
 
 /** What the options form holds while the user edits a person; strings as typed. */
@@ -13,7 +13,7 @@ export interface PersonDraft {
 export type DraftErrors = Partial<Record<'name' | 'noContactSince' | 'goalDays' | 'accounts', string>>;
 
 export function emptyDraft(now: Date): PersonDraft {
-  return { name: '', noContactSince: localDateOf(now), goalDays: '30', accounts: [] };
+  return { name: '', noContactSince: localDateOf(now), goalDays: String(DEFAULT_GOAL_DAYS), accounts: [] };
 }
 
 export function draftOf(person: Person): PersonDraft {
