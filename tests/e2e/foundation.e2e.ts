@@ -259,4 +259,29 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     }
     await options.close();
   });
+
+  it('keeps the user\'s reasons, as text, and lets one be removed', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.waitFor('input[name="reason"]');
+    const addReason = async (text: string) => {
+      await options.fill('input[name="reason"]', text);
+      await options.evaluate(() => {
+        const form = document.querySelector('input[name="reason"]')!.closest('form')!;
+        form.requestSubmit();
+      });
+    };
+    await addReason('I want my evenings back.');
+    await addReason('<img src=x onerror=alert(1)> not going back');
+    await options.waitUntil(() => document.querySelectorAll('[data-testid="reasons-list"] li').length === 2);
+    const shown = await options.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="reasons-list"] li span')].map((span) => span.textContent),
+    );
+    expect(shown).toEqual(['I want my evenings back.', '<img src=x onerror=alert(1)> not going back']);
+    expect(await options.evaluate(() => document.querySelector('[data-testid="reasons-list"] img'))).toBeNull();
+    await options.click('button[aria-label="Remove reason 1"]');
+    await options.waitUntil(() => document.querySelectorAll('[data-testid="reasons-list"] li').length === 1);
+    const stored = await dbRows<{ key: string; value: unknown }>(options, 'settings');
+    expect(stored.find((row) => row.key === 'reasons')?.value).toEqual(['<img src=x onerror=alert(1)> not going back']);
+    await options.close();
+  });
 });
