@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../sites/types';
+import type { HideRule } from '../sites/types';
 import { identifierKind } from '../sites/types';
 import type { Target } from './targets';
 
@@ -10,12 +10,12 @@ export function cssString(text: string): string {
   return text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 }
 
-/** Every adapter rule instantiated for every identifier of every target on the site. */
-export function compileSelectors(adapter: SiteAdapter, targets: Target[]): string[] {
+/** Every rule of a site instantiated for every identifier of every target there. */
+export function compileSelectors(rules: readonly HideRule[], targets: Target[]): string[] {
   return targets.flatMap((target) =>
     target.identifiers.flatMap((identifier) => {
       const kind = identifierKind(identifier);
-      return adapter.rules
+      return rules
         .filter((rule) => rule.kind === kind)
         .map((rule) => rule.selector.replaceAll('{id}', cssString(identifier)));
     }),

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Site, Surface } from '../model';
 import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb } from '../db';
 import { adapterForHost } from '../sites';
+import { SITE_RULES } from '../sites/rules';
 import { compileCss, compileSelectors, LIFT_CURTAIN } from './css';
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, type Target } from './targets';
@@ -49,7 +50,7 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
       : null;
 
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
-  const selectors = compileSelectors(adapter, targets.filter((target) => !passed.includes(target.personId)));
+  const selectors = compileSelectors(SITE_RULES[adapter.id], targets.filter((target) => !passed.includes(target.personId)));
   // With procedural or learn rules, the content script lifts the curtain after its first scan.
   const scans = (adapter.procedural?.length ?? 0) + (adapter.learn?.length ?? 0) > 0;
   const lift = !block && !(scans && targets.length > 0);

@@ -1,4 +1,4 @@
-import { defineSite, type GuardedRoute } from './types';
+import { defineSite, type GuardedRoute, type HideRule } from './types';
 
 // Bluesky's web app is react-native-web: testIDs render as data-testid and are what its own e2e
 // tests use (facts §2). Handles are domain names, compared without case; a DID (did:plc:…) names
@@ -54,6 +54,64 @@ function shownHandle(row: Element): string | null {
   return null;
 }
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: '[data-testid="feedItem-by-{id}" i]',
+    seen: 'feed item Link testID feedItem-by-<author handle>: their posts, others\' reposts of them, notification rows (BSKY PostFeedItem, source ids 1244542328, 60456764331, 2025); exact value, so samriv.bsky.social.evil.com never matches',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: '[data-testid="postThreadItem-by-{id}" i]',
+    seen: 'thread items and replies testID postThreadItem-by-<handle> (BSKY PostThreadItem, source ids 1234016145, 1253020597, 2025)',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `${ITEM}:has(${PROFILE_LINK})`,
+    seen: 'their reposts of others: the reason line is a Link to /profile/<reposter> labelled "Reposted by <name>" (BSKY PostFeedReason, 2025); also reply lines and avatars that link them. A mention inside postText does not count',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `${ITEM}:has(a[href^="/profile/{id}/post/" i])`,
+    seen: 'a quote embed of their post: QuoteEmbed Link to /profile/<handle>/post/<rkey>, title "Post by <handle>" (BSKY Post/Embed QuoteEmbed 2025; source id 71628542298 quoteEmbed)',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `${ITEM}:has(${THEIR_IMAGE})`,
+    seen: 'their avatar or images by DID, .../img/avatar/plain/<did>/<cid>@jpeg (source id 71628542298, 2025-26 [AUTO]): catches their posts, quotes and likes after a handle change',
+  },
+  {
+    surface: 'search',
+    kind: 'handle',
+    selector: 'a[data-testid="searchAutoCompleteResult-{id}" i]',
+    seen: 'desktop search typeahead a[data-testid="searchAutoCompleteResult-<handle>"] to /profile/<handle>, label "View <handle>\'s profile" (BSKY desktop Search, source ids 14338352331, 1397618355, 2025)',
+  },
+  {
+    surface: 'search',
+    kind: 'handle',
+    selector: `[role="option"]:is([aria-label*=" {id}'s " i], [aria-label$=" {id}" i], :has(${THEIR_IMAGE}))`,
+    seen: 'the listbox typeahead: div[role=option] labelled "View <handle>\'s profile" (localised: "Ver el perfil de <handle>"), with their avatar (source id 20847188735, 2025-26)',
+  },
+  {
+    surface: 'suggestion',
+    kind: 'handle',
+    selector: PROFILE_LINK,
+    seen: 'any other link to their profile: suggested-follow and people cards (ProfileCard.Link), avatar links, hover-card links, "Reposted by" lines (BSKY PostMeta @00da368d, ProfileHoverCard, 2025); mentions in post text stay',
+  },
+  {
+    surface: 'message',
+    kind: 'handle',
+    selector: `${CHAT_ROW}:has(a[href="/profile/{id}" i], ${THEIR_IMAGE})`,
+    seen: 'chat list row (ChatListItem @03c6bd6f): a[href="/messages/<convoId>"] beside PreviewableUserAvatar, which links /profile/<handle> and shows their avatar by DID',
+  },
+];
+
 export default defineSite({
   id: 'bluesky',
   hosts: ['bsky.app'],
@@ -85,62 +143,6 @@ export default defineSite({
     }
     return null;
   },
-  rules: [
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: '[data-testid="feedItem-by-{id}" i]',
-      seen: 'feed item Link testID feedItem-by-<author handle>: their posts, others\' reposts of them, notification rows (BSKY PostFeedItem, source ids 1244542328, 60456764331, 2025); exact value, so samriv.bsky.social.evil.com never matches',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: '[data-testid="postThreadItem-by-{id}" i]',
-      seen: 'thread items and replies testID postThreadItem-by-<handle> (BSKY PostThreadItem, source ids 1234016145, 1253020597, 2025)',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `${ITEM}:has(${PROFILE_LINK})`,
-      seen: 'their reposts of others: the reason line is a Link to /profile/<reposter> labelled "Reposted by <name>" (BSKY PostFeedReason, 2025); also reply lines and avatars that link them. A mention inside postText does not count',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `${ITEM}:has(a[href^="/profile/{id}/post/" i])`,
-      seen: 'a quote embed of their post: QuoteEmbed Link to /profile/<handle>/post/<rkey>, title "Post by <handle>" (BSKY Post/Embed QuoteEmbed 2025; source id 71628542298 quoteEmbed)',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `${ITEM}:has(${THEIR_IMAGE})`,
-      seen: 'their avatar or images by DID, .../img/avatar/plain/<did>/<cid>@jpeg (source id 71628542298, 2025-26 [AUTO]): catches their posts, quotes and likes after a handle change',
-    },
-    {
-      surface: 'search',
-      kind: 'handle',
-      selector: 'a[data-testid="searchAutoCompleteResult-{id}" i]',
-      seen: 'desktop search typeahead a[data-testid="searchAutoCompleteResult-<handle>"] to /profile/<handle>, label "View <handle>\'s profile" (BSKY desktop Search, source ids 14338352331, 1397618355, 2025)',
-    },
-    {
-      surface: 'search',
-      kind: 'handle',
-      selector: `[role="option"]:is([aria-label*=" {id}'s " i], [aria-label$=" {id}" i], :has(${THEIR_IMAGE}))`,
-      seen: 'the listbox typeahead: div[role=option] labelled "View <handle>\'s profile" (localised: "Ver el perfil de <handle>"), with their avatar (source id 20847188735, 2025-26)',
-    },
-    {
-      surface: 'suggestion',
-      kind: 'handle',
-      selector: PROFILE_LINK,
-      seen: 'any other link to their profile: suggested-follow and people cards (ProfileCard.Link), avatar links, hover-card links, "Reposted by" lines (BSKY PostMeta @00da368d, ProfileHoverCard, 2025); mentions in post text stay',
-    },
-    {
-      surface: 'message',
-      kind: 'handle',
-      selector: `${CHAT_ROW}:has(a[href="/profile/{id}" i], ${THEIR_IMAGE})`,
-      seen: 'chat list row (ChatListItem @03c6bd6f): a[href="/messages/<convoId>"] beside PreviewableUserAvatar, which links /profile/<handle> and shows their avatar by DID',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // Discord (social-dom-facts §13). A DM's URL carries the channel id, never the user id, so the
 // DM list row that shows both (its href and the avatar URL /avatars/<userId>/) teaches the pair.
@@ -29,6 +29,40 @@ function dmName(row: Element): string | null {
   return name || null;
 }
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'message',
+    kind: 'id',
+    selector: `li:has(> * > ${DM_ROW} ${THEIR_AVATAR}), ${DM_ROW}:has(${THEIR_AVATAR})`,
+    seen: 'DM list row a[data-list-item-id^="private-channels-uid_"][href^="/channels/@me/<channelId>"] with the avatar img src …/avatars/<userId>/…, in its li (DCPRIV 2025-26; DCFT; source ids 47276791739, 55585228605)',
+  },
+  {
+    surface: 'suggestion',
+    kind: 'id',
+    selector: '[data-list-item-id="people___{id}"]',
+    seen: 'friends list rows [data-list-item-id="people___<userId>"] (source id 70824360449; DCFT 2025-26)',
+  },
+  {
+    surface: 'suggestion',
+    kind: 'id',
+    selector: `[role="listitem"]:has(> [class*="memberInner"] ${THEIR_AVATAR}), [class*="memberInner"]:has(${THEIR_AVATAR})`,
+    seen: 'member list rows [class*="memberInner"] keyed on the avatar URL user id, per-server avatars included (DCFT 2025-26; source id 55585228605 regex /(?:avatars|users)/<id>/)',
+  },
+  {
+    surface: 'profile',
+    kind: 'id',
+    selector: `:is([class*="userPopoutOuter"], [class*="userProfileModalInner"]):has(${THEIR_AVATAR}):not(:has([class*="mutual" i] ${THEIR_AVATAR}))`,
+    seen: 'their profile popout and full profile modal, by the avatar URL user id; a popout listing them among mutual friends is someone else\'s (DCFT 2025-26; source id 55585228605)',
+  },
+  {
+    surface: 'search',
+    kind: 'id',
+    selector: `[role="listbox"] [role="option"]:has(${THEIR_AVATAR})`,
+    seen: 'quick switcher ("Find or start a conversation") result options with their avatar [KNOW: listbox/option roles]; avatar URL user id (source id 55585228605)',
+  },
+];
+
 export default defineSite({
   id: 'discord',
   hosts: ['discord.com', 'ptb.discord.com', 'canary.discord.com'],
@@ -51,38 +85,6 @@ export default defineSite({
     const user = USER_PATH.exec(url.pathname);
     return user ? { surface: 'profile', identifiers: [user[1]!] } : null;
   },
-  rules: [
-    {
-      surface: 'message',
-      kind: 'id',
-      selector: `li:has(> * > ${DM_ROW} ${THEIR_AVATAR}), ${DM_ROW}:has(${THEIR_AVATAR})`,
-      seen: 'DM list row a[data-list-item-id^="private-channels-uid_"][href^="/channels/@me/<channelId>"] with the avatar img src …/avatars/<userId>/…, in its li (DCPRIV 2025-26; DCFT; source ids 47276791739, 55585228605)',
-    },
-    {
-      surface: 'suggestion',
-      kind: 'id',
-      selector: '[data-list-item-id="people___{id}"]',
-      seen: 'friends list rows [data-list-item-id="people___<userId>"] (source id 70824360449; DCFT 2025-26)',
-    },
-    {
-      surface: 'suggestion',
-      kind: 'id',
-      selector: `[role="listitem"]:has(> [class*="memberInner"] ${THEIR_AVATAR}), [class*="memberInner"]:has(${THEIR_AVATAR})`,
-      seen: 'member list rows [class*="memberInner"] keyed on the avatar URL user id, per-server avatars included (DCFT 2025-26; source id 55585228605 regex /(?:avatars|users)/<id>/)',
-    },
-    {
-      surface: 'profile',
-      kind: 'id',
-      selector: `:is([class*="userPopoutOuter"], [class*="userProfileModalInner"]):has(${THEIR_AVATAR}):not(:has([class*="mutual" i] ${THEIR_AVATAR}))`,
-      seen: 'their profile popout and full profile modal, by the avatar URL user id; a popout listing them among mutual friends is someone else\'s (DCFT 2025-26; source id 55585228605)',
-    },
-    {
-      surface: 'search',
-      kind: 'id',
-      selector: `[role="listbox"] [role="option"]:has(${THEIR_AVATAR})`,
-      seen: 'quick switcher ("Find or start a conversation") result options with their avatar [KNOW: listbox/option roles]; avatar URL user id (source id 55585228605)',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

@@ -128,6 +128,74 @@ const THREAD_AND_STORY_RULES: HideRule[] = [
 
 const KINDS: readonly IdentifierKind[] = ['handle', 'id'];
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = KINDS.flatMap((kind): HideRule[] => {
+  const profile = PROFILE_LINK[kind];
+  return [
+    {
+      surface: 'post',
+      kind,
+      selector: `div[aria-posinset]:has(:is(h4, h5) ${profile})`,
+      seen: 'feed units are div[aria-posinset]; the author (and, on a share, the sharer: "<Name> shared a post") is the h4/h5 header link (FBCMF news.js 2026-07-05). Also hides posts whose header tags them ("is with <Name>")',
+    },
+    {
+      surface: 'post',
+      kind,
+      selector: `div[role="article"]:has(:is(h4, h5) ${profile})`,
+      seen: 'post nodes rendered as div[role="article"] (main column, post viewer dialog, profile feeds) with the h4/h5 author link (FBCMF news.js 2026-07-05)',
+    },
+    {
+      surface: 'post',
+      kind,
+      selector: `div[data-pagelet*="FeedUnit_"]:has(:is(h4, h5) ${profile})`,
+      seen: 'legacy feed units div[data-pagelet*="FeedUnit_"] (FBCMF news.js 2026-07-05, legacy branch)',
+    },
+    {
+      surface: 'comment',
+      kind,
+      selector: `div[role="article"]:not(:has(div[role="article"])):has(${COMMENT_AUTHOR[kind]})`,
+      seen: 'comments div[role="article"][aria-label^="Comment by <Name>"], replies "Reply by <Name>", localised; author = profile link outside the text (FBCMT 2025-26). Matched by the ?comment_id= author link, never the name; only innermost articles, so a post or parent comment holding theirs stays',
+    },
+    {
+      surface: 'suggestion',
+      kind,
+      selector: `:is(div[aria-posinset], div[role="article"]):has(a[href*="/friends/"][role="link"]) :is(li, [role="listitem"]):has(${profile}):not(:has(li, [role="listitem"]))`,
+      seen: 'People You May Know unit = feed unit containing a[href*="/friends/"][role="link"] (FBCMF news.js 2026-07-05); the cards inside are innermost list items linking to the profile (modelled, [KNOW])',
+    },
+    {
+      surface: 'search',
+      kind,
+      selector: `[role="listbox"] [role="option"]:has(${profile})`,
+      seen: 'top bar search input[type="search"][role="combobox"] opens a listbox of typeahead and recent-search rows (source ids 51832565803, 55509518728, 2025); rows link to the profile',
+    },
+    {
+      surface: 'search',
+      kind,
+      selector: `[role="listbox"] ${profile}`,
+      seen: 'listbox rows whose link is the option itself, and @-mention suggestions (source ids 51832565803, 55509518728)',
+    },
+    {
+      surface: 'message',
+      kind,
+      selector: `div[role="complementary"] :is(li, [role="listitem"], [role="row"]):has(${profile}):not(:has(li, [role="listitem"], [role="row"]))`,
+      seen: 'right rail div[role="complementary"] (FBCMF news.js 2026-07-05): rows that link to their profile (birthdays, contacts); innermost rows only',
+    },
+    {
+      surface: 'message',
+      kind,
+      selector: `div[role="dialog"]${CHAT_WINDOW}:has(:is(h2, h3, h4, [role="banner"]) ${profile})`,
+      seen: 'docked chat window whose header links to their profile. THIN: no source has a stable selector for docked windows (facts §5 "Chat heads", §17.1); modelled as a dialog with a composer',
+    },
+    {
+      surface: 'profile',
+      kind,
+      selector: `div[data-pagelet="ProfileHeader"]:has(${OWN_FRIENDS_TAB[kind]}) ${MESSAGE_BUTTON}`,
+      seen: 'Message button div[data-pagelet="ProfileHeader"] div[aria-label="Message"][role="button"], "Mensaje"/"Nhắn tin" (FBPH 2025); scoped to THEIR header by its link to their own friends tab, which mutual-friend links on other profiles never are ([KNOW])',
+    },
+    ...(kind === 'id' ? THREAD_AND_STORY_RULES : []),
+  ];
+});
+
 export default defineSite({
   id: 'facebook',
   hosts: ['www.facebook.com', 'facebook.com', 'm.facebook.com', 'web.facebook.com', 'www.messenger.com', 'messenger.com'],
@@ -171,70 +239,4 @@ export default defineSite({
     // /<vanity> and every tab under it (/friends, /photos, /about, /about_overview, …).
     return { surface: 'profile', identifiers: [first] };
   },
-  rules: KINDS.flatMap((kind): HideRule[] => {
-    const profile = PROFILE_LINK[kind];
-    return [
-      {
-        surface: 'post',
-        kind,
-        selector: `div[aria-posinset]:has(:is(h4, h5) ${profile})`,
-        seen: 'feed units are div[aria-posinset]; the author (and, on a share, the sharer: "<Name> shared a post") is the h4/h5 header link (FBCMF news.js 2026-07-05). Also hides posts whose header tags them ("is with <Name>")',
-      },
-      {
-        surface: 'post',
-        kind,
-        selector: `div[role="article"]:has(:is(h4, h5) ${profile})`,
-        seen: 'post nodes rendered as div[role="article"] (main column, post viewer dialog, profile feeds) with the h4/h5 author link (FBCMF news.js 2026-07-05)',
-      },
-      {
-        surface: 'post',
-        kind,
-        selector: `div[data-pagelet*="FeedUnit_"]:has(:is(h4, h5) ${profile})`,
-        seen: 'legacy feed units div[data-pagelet*="FeedUnit_"] (FBCMF news.js 2026-07-05, legacy branch)',
-      },
-      {
-        surface: 'comment',
-        kind,
-        selector: `div[role="article"]:not(:has(div[role="article"])):has(${COMMENT_AUTHOR[kind]})`,
-        seen: 'comments div[role="article"][aria-label^="Comment by <Name>"], replies "Reply by <Name>", localised; author = profile link outside the text (FBCMT 2025-26). Matched by the ?comment_id= author link, never the name; only innermost articles, so a post or parent comment holding theirs stays',
-      },
-      {
-        surface: 'suggestion',
-        kind,
-        selector: `:is(div[aria-posinset], div[role="article"]):has(a[href*="/friends/"][role="link"]) :is(li, [role="listitem"]):has(${profile}):not(:has(li, [role="listitem"]))`,
-        seen: 'People You May Know unit = feed unit containing a[href*="/friends/"][role="link"] (FBCMF news.js 2026-07-05); the cards inside are innermost list items linking to the profile (modelled, [KNOW])',
-      },
-      {
-        surface: 'search',
-        kind,
-        selector: `[role="listbox"] [role="option"]:has(${profile})`,
-        seen: 'top bar search input[type="search"][role="combobox"] opens a listbox of typeahead and recent-search rows (source ids 51832565803, 55509518728, 2025); rows link to the profile',
-      },
-      {
-        surface: 'search',
-        kind,
-        selector: `[role="listbox"] ${profile}`,
-        seen: 'listbox rows whose link is the option itself, and @-mention suggestions (source ids 51832565803, 55509518728)',
-      },
-      {
-        surface: 'message',
-        kind,
-        selector: `div[role="complementary"] :is(li, [role="listitem"], [role="row"]):has(${profile}):not(:has(li, [role="listitem"], [role="row"]))`,
-        seen: 'right rail div[role="complementary"] (FBCMF news.js 2026-07-05): rows that link to their profile (birthdays, contacts); innermost rows only',
-      },
-      {
-        surface: 'message',
-        kind,
-        selector: `div[role="dialog"]${CHAT_WINDOW}:has(:is(h2, h3, h4, [role="banner"]) ${profile})`,
-        seen: 'docked chat window whose header links to their profile. THIN: no source has a stable selector for docked windows (facts §5 "Chat heads", §17.1); modelled as a dialog with a composer',
-      },
-      {
-        surface: 'profile',
-        kind,
-        selector: `div[data-pagelet="ProfileHeader"]:has(${OWN_FRIENDS_TAB[kind]}) ${MESSAGE_BUTTON}`,
-        seen: 'Message button div[data-pagelet="ProfileHeader"] div[aria-label="Message"][role="button"], "Mensaje"/"Nhắn tin" (FBPH 2025); scoped to THEIR header by its link to their own friends tab, which mutual-friend links on other profiles never are ([KNOW])',
-      },
-      ...(kind === 'id' ? THREAD_AND_STORY_RULES : []),
-    ];
-  }),
 });

@@ -169,6 +169,9 @@ const RULES: HideRule[] = [
   },
 ];
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = RULES;
+
 export default defineSite({
   id: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
@@ -245,5 +248,4 @@ export default defineSite({
     }
     return null;
   },
-  rules: RULES,
 });

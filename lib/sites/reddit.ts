@@ -118,6 +118,9 @@ const RULES: HideRule[] = [
   },
 ];
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = RULES;
+
 export default defineSite({
   id: 'reddit',
   hosts: ['www.reddit.com', 'reddit.com', 'old.reddit.com', 'new.reddit.com', 'np.reddit.com'],
@@ -201,5 +204,4 @@ export default defineSite({
     if (first === 'comments' && POST_ID.test(second)) return { surface: 'post', identifiers: [`post:${second}`] };
     return null;
   },
-  rules: RULES,
 });

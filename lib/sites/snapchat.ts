@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // Snapchat Web is thin in the facts (social-dom-facts §14, §17.2): one 2025 bot with hashed
 // classes only, plus role-based fallbacks. Assumed here, and unverified: chat rows are the
@@ -19,6 +19,25 @@ function shownName(element: Element): string | null {
   const titled = element.matches('[title]') ? element : element.querySelector('[title]');
   return titled?.getAttribute('title')?.trim() || null;
 }
+
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'suggestion',
+    kind: 'handle',
+    selector: [
+      'a[href="/add/{id}" i]',
+      'a[href="/add/{id}/" i]',
+      'a[href^="/add/{id}?" i]',
+      'a[href="https://www.snapchat.com/add/{id}" i]',
+      'a[href^="https://www.snapchat.com/add/{id}?" i]',
+      'a[href="/@{id}" i]',
+      'a[href^="/@{id}?" i]',
+      'a[href="https://www.snapchat.com/@{id}" i]',
+    ].join(', '),
+    seen: 'links to their public profile /add/<username> or /@<username>, matched whole so a longer username never matches [KNOW: public profile URLs; no DOM source in social-dom-facts §14]',
+  },
+];
 
 export default defineSite({
   id: 'snapchat',
@@ -41,23 +60,6 @@ export default defineSite({
     const username = first === 'add' ? second : first.startsWith('@') ? first.slice(1) : '';
     return USERNAME.test(username) ? { surface: 'profile', identifiers: [username] } : null;
   },
-  rules: [
-    {
-      surface: 'suggestion',
-      kind: 'handle',
-      selector: [
-        'a[href="/add/{id}" i]',
-        'a[href="/add/{id}/" i]',
-        'a[href^="/add/{id}?" i]',
-        'a[href="https://www.snapchat.com/add/{id}" i]',
-        'a[href^="https://www.snapchat.com/add/{id}?" i]',
-        'a[href="/@{id}" i]',
-        'a[href^="/@{id}?" i]',
-        'a[href="https://www.snapchat.com/@{id}" i]',
-      ].join(', '),
-      seen: 'links to their public profile /add/<username> or /@<username>, matched whole so a longer username never matches [KNOW: public profile URLs; no DOM source in social-dom-facts §14]',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

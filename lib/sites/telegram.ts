@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // Telegram Web has two official clients on one host, both hash-routed (social-dom-facts §12):
 // Web K at /k/ (`#<peerId>`, `#@<username>`) and Web A at /a/ (`#<chatId>[_<threadId>][_<type>]`).
@@ -26,6 +26,40 @@ function decodeHash(hash: string): string {
     return hash;
   }
 }
+
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'message',
+    kind: 'id',
+    selector: 'a.chatlist-chat[data-peer-id="{id}"]',
+    seen: 'Web K chat list, contacts and search result rows: a.row.chatlist-chat[data-peer-id="<id>"][href="#<id>"], matched whole (TGK 02-chatlist.json live 2026-08; left-sidebar reference 2026-08-12)',
+  },
+  {
+    surface: 'message',
+    kind: 'id',
+    selector: '.ListItem:has(> a[href="#{id}"]), a[href="#{id}"]',
+    seen: 'Web A chat rows .ListItem.Chat > a.ListItem-button[href="#<chatId>"], and any other link that opens their chat (TGA Chat.tsx, routing.ts 2025-26)',
+  },
+  {
+    surface: 'comment',
+    kind: 'id',
+    selector: 'span.peer-title[data-peer-id="{id}"]',
+    seen: 'their name wherever Web K prints a peer title, e.g. sender names in group messages (TGK live 2026-08)',
+  },
+  {
+    surface: 'story',
+    kind: 'id',
+    selector: '.stories-list .scrollable-x > div > div:has([data-peer-id="{id}"])',
+    seen: 'Web K stories row: div.stories-list > ListContainer > .scrollable-x > List > item holding their avatar [data-peer-id] and title (TGK 02-chatlist.json live 2026-08; tweb stories/list.tsx)',
+  },
+  {
+    surface: 'story',
+    kind: 'id',
+    selector: '[role="button"][data-peer-id="{id}"]',
+    seen: 'Web A story ribbon buttons div[role=button][data-peer-id="<id>"] (TGA StoryRibbonButton.tsx 2025-26)',
+  },
+];
 
 export default defineSite({
   id: 'telegram',
@@ -56,38 +90,6 @@ export default defineSite({
     // `peer:<id>`: a user known only by username is matched once a search row paired the two.
     return USER_ID.test(chat) ? { surface: 'message', identifiers: [chat, `peer:${chat}`] } : null;
   },
-  rules: [
-    {
-      surface: 'message',
-      kind: 'id',
-      selector: 'a.chatlist-chat[data-peer-id="{id}"]',
-      seen: 'Web K chat list, contacts and search result rows: a.row.chatlist-chat[data-peer-id="<id>"][href="#<id>"], matched whole (TGK 02-chatlist.json live 2026-08; left-sidebar reference 2026-08-12)',
-    },
-    {
-      surface: 'message',
-      kind: 'id',
-      selector: '.ListItem:has(> a[href="#{id}"]), a[href="#{id}"]',
-      seen: 'Web A chat rows .ListItem.Chat > a.ListItem-button[href="#<chatId>"], and any other link that opens their chat (TGA Chat.tsx, routing.ts 2025-26)',
-    },
-    {
-      surface: 'comment',
-      kind: 'id',
-      selector: 'span.peer-title[data-peer-id="{id}"]',
-      seen: 'their name wherever Web K prints a peer title, e.g. sender names in group messages (TGK live 2026-08)',
-    },
-    {
-      surface: 'story',
-      kind: 'id',
-      selector: '.stories-list .scrollable-x > div > div:has([data-peer-id="{id}"])',
-      seen: 'Web K stories row: div.stories-list > ListContainer > .scrollable-x > List > item holding their avatar [data-peer-id] and title (TGK 02-chatlist.json live 2026-08; tweb stories/list.tsx)',
-    },
-    {
-      surface: 'story',
-      kind: 'id',
-      selector: '[role="button"][data-peer-id="{id}"]',
-      seen: 'Web A story ribbon buttons div[role=button][data-peer-id="<id>"] (TGA StoryRibbonButton.tsx 2025-26)',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

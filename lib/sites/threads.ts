@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // Threads (threads.com; threads.net redirects). Facts: social-dom-facts §4 (SAF Threads reference
 // 2026-01-30, THRD 2025-26), §15. There is no <article>: posts are [data-pressable-container="true"];
@@ -62,6 +62,34 @@ function threadOf(link: Element): string | null {
   return THREAD_PATH.exec(path)?.[1] ?? null;
 }
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: THEIR_POST,
+    seen: 'posts and replies are [data-pressable-container="true"] with author a[href*="/@"] and the timestamp permalink a[href*="/post/"] > time (SAF Threads ref 2026-01-30; THRD "Timestamp link → /@username/post/<id>" 2025-26)',
+  },
+  {
+    surface: 'suggestion',
+    kind: 'handle',
+    selector: `div:has(> ${PROFILE}):has(button, [role="button"]):not(:has(a[href*="/post/"])):not([data-pressable-container="true"] *)`,
+    seen: 'Follow suggestions on /search: cards with profile pic, username link /@<username>, display name and a Follow button (THRD 2025-26); outside posts only',
+  },
+  {
+    surface: 'search',
+    kind: 'handle',
+    selector: `[data-pressable-container="true"]:has(${PROFILE} img):not(:has(a[href*="/post/"]))`,
+    seen: 'profile results (/search?q=…&filter=profiles) rendered as pressable rows with their profile pic linking to /@<username> and a Follow button, no post permalink; a bio that mentions them has no picture (THRD 2025-26; SAF 2026-01-30)',
+  },
+  {
+    surface: 'message',
+    kind: 'handle',
+    selector: `${THREAD_LINK}:has(img[alt="{id}'s profile picture" i], img[alt$=" {id}" i])`,
+    seen: 'inbox rows whose avatar alt names the username, "<username>\'s profile picture" or localised "Foto del perfil de <username>", as on Instagram, whose UI Threads shares (SAF IG 2026-02-28; THRD 2025-26); rows without such an alt are the procedural rule',
+  },
+];
+
 export default defineSite({
   id: 'threads',
   hosts: ['www.threads.com', 'threads.com', 'www.threads.net', 'threads.net'],
@@ -115,32 +143,6 @@ export default defineSite({
     // /@<username> and its tabs /replies, /media, /reposts.
     return { surface: 'profile', identifiers: [username] };
   },
-  rules: [
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: THEIR_POST,
-      seen: 'posts and replies are [data-pressable-container="true"] with author a[href*="/@"] and the timestamp permalink a[href*="/post/"] > time (SAF Threads ref 2026-01-30; THRD "Timestamp link → /@username/post/<id>" 2025-26)',
-    },
-    {
-      surface: 'suggestion',
-      kind: 'handle',
-      selector: `div:has(> ${PROFILE}):has(button, [role="button"]):not(:has(a[href*="/post/"])):not([data-pressable-container="true"] *)`,
-      seen: 'Follow suggestions on /search: cards with profile pic, username link /@<username>, display name and a Follow button (THRD 2025-26); outside posts only',
-    },
-    {
-      surface: 'search',
-      kind: 'handle',
-      selector: `[data-pressable-container="true"]:has(${PROFILE} img):not(:has(a[href*="/post/"]))`,
-      seen: 'profile results (/search?q=…&filter=profiles) rendered as pressable rows with their profile pic linking to /@<username> and a Follow button, no post permalink; a bio that mentions them has no picture (THRD 2025-26; SAF 2026-01-30)',
-    },
-    {
-      surface: 'message',
-      kind: 'handle',
-      selector: `${THREAD_LINK}:has(img[alt="{id}'s profile picture" i], img[alt$=" {id}" i])`,
-      seen: 'inbox rows whose avatar alt names the username, "<username>\'s profile picture" or localised "Foto del perfil de <username>", as on Instagram, whose UI Threads shares (SAF IG 2026-02-28; THRD 2025-26); rows without such an alt are the procedural rule',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // TikTok web. Facts: social-dom-facts §7 (SAF TikTok references 2026-01-31/02-28, TTAD 2025-26),
 // §15, §17.3. The stable hooks are `data-e2e` attributes and `/@<uniqueId>` hrefs; class names are
@@ -42,6 +42,52 @@ function shownText(element: Element | null | undefined): string | null {
   return text ? text : null;
 }
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `[data-e2e="recommend-list-item-container"]:has(${AUTHOR})`,
+    seen: 'For You / Following items article[data-e2e="recommend-list-item-container"] (a div in older builds), author = avatar and video-author-uniqueid links to /@<uniqueId>; a mention in video-desc does not count (TTAD 2025-26; SAF 2026-01-31)',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `:is([data-e2e="search_video-item"], [data-e2e="search_top-item"], [class*="DivItemContainerForSearch"], [data-e2e="user-post-item"]):has(${AUTHOR})`,
+    seen: 'search result cards search_video-item / search_top-item and their DivItemContainerForSearch cell (video link /@<uniqueId>/video/<id>, author search-card-user-name), and profile grid cells user-post-item that link to their videos (SAF 2026-01-31; source id 61340779524; DivItemContainerForSearch in scraper code)',
+  },
+  {
+    surface: 'comment',
+    kind: 'handle',
+    selector: `${COMMENT}:has(${commentAuthor(1)})`,
+    seen: 'comment item [data-e2e="comment-item"] / DivCommentItemWrapper whose level-1 author comment-username-1 links to /@<uniqueId>; hides their comment with the replies under it (SAF 2026-01-31)',
+  },
+  {
+    surface: 'comment',
+    kind: 'handle',
+    selector: `${COMMENT}:has(${commentAuthor(2)}):not(:has([data-e2e="comment-username-1"]))`,
+    seen: 'their reply under someone else\'s comment: the innermost comment element with a level-2 author comment-username-2 linking to them and no level-1 author (SAF 2026-01-31, "replies use -2")',
+  },
+  {
+    surface: 'search',
+    kind: 'handle',
+    selector: `[data-e2e="search-user-card"]:is(:has(${LINK}), ${HREFS.join(', ')})`,
+    seen: 'Users tab cards [data-e2e="search-user-card"] with search-username / search-nickname and a /@<uniqueId> link (SAF 2026-01-31; source id 61340779524)',
+  },
+  {
+    surface: 'suggestion',
+    kind: 'handle',
+    selector: `[data-e2e="following-accounts"] :is(li:has(${LINK}), ${LINK})`,
+    seen: 'Following / suggested accounts panel [data-e2e="following-accounts"]: rows link to /@<uniqueId> with following-user-avatar and following-user-title (SAF TIKTOK_FULL_SELECTORS 2026-01-31)',
+  },
+  {
+    surface: 'message',
+    kind: 'handle',
+    selector: `[data-e2e="chat-item"]:has(${LINK})`,
+    seen: 'messages [data-e2e="chat-item"] with sender link a[href*="@"] (their messages in a group chat, and their videos shared into a chat) (SAF TIKTOK_FULL_SELECTORS 2026-01-31)',
+  },
+];
+
 export default defineSite({
   id: 'tiktok',
   hosts: ['www.tiktok.com', 'm.tiktok.com', 'tiktok.com'],
@@ -66,50 +112,6 @@ export default defineSite({
     // /@<handle> and anything under it (/live, /collection/<name>, /playlist/<name>) is theirs.
     return { surface: 'profile', identifiers: [handle] };
   },
-  rules: [
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `[data-e2e="recommend-list-item-container"]:has(${AUTHOR})`,
-      seen: 'For You / Following items article[data-e2e="recommend-list-item-container"] (a div in older builds), author = avatar and video-author-uniqueid links to /@<uniqueId>; a mention in video-desc does not count (TTAD 2025-26; SAF 2026-01-31)',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `:is([data-e2e="search_video-item"], [data-e2e="search_top-item"], [class*="DivItemContainerForSearch"], [data-e2e="user-post-item"]):has(${AUTHOR})`,
-      seen: 'search result cards search_video-item / search_top-item and their DivItemContainerForSearch cell (video link /@<uniqueId>/video/<id>, author search-card-user-name), and profile grid cells user-post-item that link to their videos (SAF 2026-01-31; source id 61340779524; DivItemContainerForSearch in scraper code)',
-    },
-    {
-      surface: 'comment',
-      kind: 'handle',
-      selector: `${COMMENT}:has(${commentAuthor(1)})`,
-      seen: 'comment item [data-e2e="comment-item"] / DivCommentItemWrapper whose level-1 author comment-username-1 links to /@<uniqueId>; hides their comment with the replies under it (SAF 2026-01-31)',
-    },
-    {
-      surface: 'comment',
-      kind: 'handle',
-      selector: `${COMMENT}:has(${commentAuthor(2)}):not(:has([data-e2e="comment-username-1"]))`,
-      seen: 'their reply under someone else\'s comment: the innermost comment element with a level-2 author comment-username-2 linking to them and no level-1 author (SAF 2026-01-31, "replies use -2")',
-    },
-    {
-      surface: 'search',
-      kind: 'handle',
-      selector: `[data-e2e="search-user-card"]:is(:has(${LINK}), ${HREFS.join(', ')})`,
-      seen: 'Users tab cards [data-e2e="search-user-card"] with search-username / search-nickname and a /@<uniqueId> link (SAF 2026-01-31; source id 61340779524)',
-    },
-    {
-      surface: 'suggestion',
-      kind: 'handle',
-      selector: `[data-e2e="following-accounts"] :is(li:has(${LINK}), ${LINK})`,
-      seen: 'Following / suggested accounts panel [data-e2e="following-accounts"]: rows link to /@<uniqueId> with following-user-avatar and following-user-title (SAF TIKTOK_FULL_SELECTORS 2026-01-31)',
-    },
-    {
-      surface: 'message',
-      kind: 'handle',
-      selector: `[data-e2e="chat-item"]:has(${LINK})`,
-      seen: 'messages [data-e2e="chat-item"] with sender link a[href*="@"] (their messages in a group chat, and their videos shared into a chat) (SAF TIKTOK_FULL_SELECTORS 2026-01-31)',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

@@ -69,7 +69,6 @@ export interface SiteAdapter {
   home: string;
   /** The person a URL opens, if any. Pure: the engine compares the identifier with the accounts. */
   route(url: URL): GuardedRoute | null;
-  rules: readonly HideRule[];
   /** Inputs whose typed query may be a search for the person. */
   searchInputs: string;
   health?: readonly HealthCheck[];

@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // WhatsApp Web never changes its URL per chat (social-dom-facts §11): the person is known by
 // the name or number a row or the open chat's header shows. Their contact name as saved on the
@@ -32,6 +32,40 @@ const HEADER_TITLE = [
   'span[title]',
 ];
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'message',
+    kind: 'handle',
+    selector: '#pane-side :is([role="row"], [role="listitem"]):has(span[title="{id}" i])',
+    seen: 'chat list and search result rows in #pane-side: grid/row on most builds, list/listitem on some, title span[title="<Name>"] (WAPROBE 2025-26; source ids 59561807912, 62013465017, 71650746238)',
+  },
+  {
+    surface: 'message',
+    kind: 'handle',
+    selector: '[data-testid="cell-frame-container"]:has([data-testid="cell-frame-title"] span[title="{id}" i])',
+    seen: 'cell-frame-container rows with a cell-frame-title, still measured on live pages (WAPROBE 2025-26; source ids 51999142998, 59495665953)',
+  },
+  {
+    surface: 'story',
+    kind: 'handle',
+    selector: '[data-testid="status-v3-item-cell"]:has(span[title="{id}" i])',
+    seen: 'status item cells in the Status/Updates list (source id 53956249831, 2025)',
+  },
+  {
+    surface: 'story',
+    kind: 'handle',
+    selector: '#app [role="listitem"]:not(#main *, #pane-side *):has(span[title="{id}" i])',
+    seen: 'Updates tab status items without test ids, and the other left-hand lists, as listitems titled with the name (source id 53956249831, 2025; 2024 Updates redesign [KNOW])',
+  },
+  {
+    surface: 'message',
+    kind: 'handle',
+    selector: '#main:has(header span[title="{id}" i])',
+    seen: 'their chat open in #main, whose header title span names them: kept out of view until the procedural shield leaves (WACM 2025; source id 59495665953)',
+  },
+];
+
 export default defineSite({
   id: 'whatsapp',
   hosts: ['web.whatsapp.com'],
@@ -55,38 +89,6 @@ export default defineSite({
     // Stored numbers keep their "+"; give both forms so either way of storing it matches.
     return digits.length >= 7 && digits.length <= 15 ? { surface: 'message', identifiers: [`+${digits}`, digits] } : null;
   },
-  rules: [
-    {
-      surface: 'message',
-      kind: 'handle',
-      selector: '#pane-side :is([role="row"], [role="listitem"]):has(span[title="{id}" i])',
-      seen: 'chat list and search result rows in #pane-side: grid/row on most builds, list/listitem on some, title span[title="<Name>"] (WAPROBE 2025-26; source ids 59561807912, 62013465017, 71650746238)',
-    },
-    {
-      surface: 'message',
-      kind: 'handle',
-      selector: '[data-testid="cell-frame-container"]:has([data-testid="cell-frame-title"] span[title="{id}" i])',
-      seen: 'cell-frame-container rows with a cell-frame-title, still measured on live pages (WAPROBE 2025-26; source ids 51999142998, 59495665953)',
-    },
-    {
-      surface: 'story',
-      kind: 'handle',
-      selector: '[data-testid="status-v3-item-cell"]:has(span[title="{id}" i])',
-      seen: 'status item cells in the Status/Updates list (source id 53956249831, 2025)',
-    },
-    {
-      surface: 'story',
-      kind: 'handle',
-      selector: '#app [role="listitem"]:not(#main *, #pane-side *):has(span[title="{id}" i])',
-      seen: 'Updates tab status items without test ids, and the other left-hand lists, as listitems titled with the name (source id 53956249831, 2025; 2024 Updates redesign [KNOW])',
-    },
-    {
-      surface: 'message',
-      kind: 'handle',
-      selector: '#main:has(header span[title="{id}" i])',
-      seen: 'their chat open in #main, whose header title span names them: kept out of view until the procedural shield leaves (WACM 2025; source id 59495665953)',
-    },
-  ],
   procedural: [
     {
       action: 'hide',

@@ -1,4 +1,4 @@
-import { defineSite } from './types';
+import { defineSite, type HideRule } from './types';
 
 // A channel is the person. Handles (/@name) and legacy /c/ and /user/ names ignore case; channel
 // ids (UC + 22 characters) do not, so the channel-id half of each selector has no `i` flag.
@@ -42,6 +42,52 @@ function videoOf(url: URL): string | null {
   return id && VIDEO_ID.test(id) ? id : null;
 }
 
+/** The hiding rules. Only the worker compiles them: the content script never imports them. */
+export const rules: readonly HideRule[] = [
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `ytd-rich-item-renderer:has(${CHANNEL_LINK})`,
+    seen: 'home and subscriptions grid: ytd-rich-item-renderer > yt-lockup-view-model whose metadata row (and avatar) links the channel /@handle (YTREF verified 2026-02-01)',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `ytd-video-renderer:has(:is(ytd-channel-name, #channel-info) ${CHANNEL_LINK})`,
+    seen: 'search results: ytd-video-renderer with the channel link in ytd-channel-name a / #channel-name a (YTREF verified 2026-02-01); a mention in the snippet does not count',
+  },
+  {
+    surface: 'post',
+    kind: 'handle',
+    selector: `yt-lockup-view-model:has(${CHANNEL_LINK})`,
+    seen: 'watch sidebar (2024+ default) yt-lockup-view-model in #secondary / ytd-watch-next-secondary-results-renderer, channel link in the -wiz__ or plain metadata row (YTREF verified 2026-02-01)',
+  },
+  {
+    surface: 'search',
+    kind: 'handle',
+    selector: `ytd-channel-renderer:has(${CHANNEL_LINK})`,
+    seen: 'channel results in search: ytd-channel-renderer linking the channel (facts §10 search row, YTREF 2026-02; BLKT channelRenderer v0.4.8 2026-02-07)',
+  },
+  {
+    surface: 'comment',
+    kind: 'handle',
+    selector: `:is(ytd-comment-thread-renderer, ytd-comment-thread-view-model):has(> ${COMMENT} ${AUTHOR_LINK})`,
+    seen: 'their top-level comment hides its whole thread: the thread renderer\'s own comment child, author a#author-text href /@handle (YTREF 2026-02-01; source ids 59270275448, 22239123347, 2025-26)',
+  },
+  {
+    surface: 'comment',
+    kind: 'handle',
+    selector: `:is(ytd-comment-replies-renderer, ytd-comment-replies-view-model) ${COMMENT}:has(${AUTHOR_LINK})`,
+    seen: 'their reply in someone else\'s thread hides only the reply: ytd-comment-replies-renderer / -view-model > comment with their author link (YTREF 2026-02-01; source ids 57758977498, 70944832190)',
+  },
+  {
+    surface: 'suggestion',
+    kind: 'handle',
+    selector: `ytd-guide-entry-renderer:has(${CHANNEL_LINK})`,
+    seen: 'the guide\'s Subscriptions list: ytd-guide-entry-renderer > a#endpoint href /@handle ([KNOW]; the element seen in ankitpwr/DetoxYT 2025; not in the facts)',
+  },
+];
+
 export default defineSite({
   id: 'youtube',
   hosts: ['www.youtube.com', 'youtube.com', 'm.youtube.com'],
@@ -76,50 +122,6 @@ export default defineSite({
     const video = videoOf(url);
     return video ? { surface: 'post', identifiers: [`video:${video}`] } : null;
   },
-  rules: [
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `ytd-rich-item-renderer:has(${CHANNEL_LINK})`,
-      seen: 'home and subscriptions grid: ytd-rich-item-renderer > yt-lockup-view-model whose metadata row (and avatar) links the channel /@handle (YTREF verified 2026-02-01)',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `ytd-video-renderer:has(:is(ytd-channel-name, #channel-info) ${CHANNEL_LINK})`,
-      seen: 'search results: ytd-video-renderer with the channel link in ytd-channel-name a / #channel-name a (YTREF verified 2026-02-01); a mention in the snippet does not count',
-    },
-    {
-      surface: 'post',
-      kind: 'handle',
-      selector: `yt-lockup-view-model:has(${CHANNEL_LINK})`,
-      seen: 'watch sidebar (2024+ default) yt-lockup-view-model in #secondary / ytd-watch-next-secondary-results-renderer, channel link in the -wiz__ or plain metadata row (YTREF verified 2026-02-01)',
-    },
-    {
-      surface: 'search',
-      kind: 'handle',
-      selector: `ytd-channel-renderer:has(${CHANNEL_LINK})`,
-      seen: 'channel results in search: ytd-channel-renderer linking the channel (facts §10 search row, YTREF 2026-02; BLKT channelRenderer v0.4.8 2026-02-07)',
-    },
-    {
-      surface: 'comment',
-      kind: 'handle',
-      selector: `:is(ytd-comment-thread-renderer, ytd-comment-thread-view-model):has(> ${COMMENT} ${AUTHOR_LINK})`,
-      seen: 'their top-level comment hides its whole thread: the thread renderer\'s own comment child, author a#author-text href /@handle (YTREF 2026-02-01; source ids 59270275448, 22239123347, 2025-26)',
-    },
-    {
-      surface: 'comment',
-      kind: 'handle',
-      selector: `:is(ytd-comment-replies-renderer, ytd-comment-replies-view-model) ${COMMENT}:has(${AUTHOR_LINK})`,
-      seen: 'their reply in someone else\'s thread hides only the reply: ytd-comment-replies-renderer / -view-model > comment with their author link (YTREF 2026-02-01; source ids 57758977498, 70944832190)',
-    },
-    {
-      surface: 'suggestion',
-      kind: 'handle',
-      selector: `ytd-guide-entry-renderer:has(${CHANNEL_LINK})`,
-      seen: 'the guide\'s Subscriptions list: ytd-guide-entry-renderer > a#endpoint href /@handle ([KNOW]; the element seen in ankitpwr/DetoxYT 2025; not in the facts)',
-    },
-  ],
   procedural: [
     {
       action: 'shield',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/lib/sites';
 import { SITE_HOSTS } from '@/lib/sites/hosts';
+import { SITE_RULES } from '@/lib/sites/rules';
 import { SITES } from '@/lib/model';
 import { validateHandle } from '@/lib/accounts';
 import { SITE_FIXTURES } from '../fixtures';
@@ -37,6 +38,10 @@ describe('the adapter registry', () => {
     }
   });
 
+  it('has rules for every adapter, and no rules without one', () => {
+    expect(Object.keys(SITE_RULES).sort()).toEqual(ADAPTERS.map((adapter) => adapter.id).sort());
+  });
+
   it('has fixtures for every adapter and an adapter for every fixture folder', () => {
     expect(SITE_FIXTURES.map((fixtures) => fixtures.site).sort()).toEqual(ADAPTERS.map((adapter) => adapter.id).sort());
   });
@@ -44,8 +49,8 @@ describe('the adapter registry', () => {
 
 describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s adapter', (site, adapter) => {
   it('declares every rule with a template slot, a kind and where its hook was seen', () => {
-    expect(adapter.rules.length).toBeGreaterThan(0);
-    for (const rule of adapter.rules) {
+    expect(SITE_RULES[site].length).toBeGreaterThan(0);
+    for (const rule of SITE_RULES[site]) {
       expect(rule.selector).toContain('{id}');
       expect(['handle', 'id']).toContain(rule.kind);
       expect(rule.seen.length).toBeGreaterThan(10);
@@ -58,7 +63,7 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s ada
 
   it('never keys a selector on hashed class names', () => {
     const selectors = [
-      ...adapter.rules.map((rule) => rule.selector),
+      ...SITE_RULES[site].map((rule) => rule.selector),
       ...(adapter.procedural ?? []).map((rule) => rule.selector),
       ...(adapter.learn ?? []).map((rule) => rule.selector),
       ...(adapter.health ?? []).flatMap((check) => [check.page, check.hooks]),

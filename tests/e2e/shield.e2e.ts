@@ -6,16 +6,15 @@ import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile }
 import { fixtureServer } from './sites';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON, PERSON_IDENTIFIERS } from '../fixtures/person';
-import { adapterFor } from '@/lib/sites';
+import { SITE_RULES } from '@/lib/sites/rules';
 import { identifierKind } from '@/lib/sites/types';
 import { cssString } from '@/lib/shield/css';
 import type { Site } from '@/lib/model';
 
 /** Each hide rule of a site, instantiated for each of the person's identifiers of its kind. */
 function ruleSelectors(site: Site): { rule: number; selector: string }[] {
-  const adapter = adapterFor(site);
   const handles = PERSON.accounts.filter((account) => account.site === site).map((account) => account.handle);
-  return (adapter?.rules ?? []).flatMap((rule, index) =>
+  return SITE_RULES[site].flatMap((rule, index) =>
     handles
       .filter((handle) => identifierKind(handle) === rule.kind)
       .map((handle) => ({ rule: index, selector: rule.selector.replaceAll('{id}', cssString(handle)) })),
@@ -171,7 +170,7 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
         const counts = await countMatches(control, files, selectors.map((entry) => entry.selector));
         expect(selectors.filter((_, index) => counts[index]! < 0).map((entry) => entry.selector)).toEqual([]);
         const used = new Set(selectors.filter((_, index) => counts[index]! > 0).map((entry) => entry.rule));
-        const rules = adapterFor(site.site)?.rules ?? [];
+        const rules = SITE_RULES[site.site];
         expect(rules.filter((_, index) => !used.has(index)).map((rule) => rule.selector)).toEqual([]);
       });
 

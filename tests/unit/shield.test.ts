@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCss, compileSelectors, cssString } from '@/lib/shield/css';
 import { normalizeShown, targetFor, targetNamed, targetsFor, type Target } from '@/lib/shield/targets';
-import { defineSite } from '@/lib/sites/types';
+import type { HideRule } from '@/lib/sites/types';
 import type { Person } from '@/lib/model';
 
 const people: Person[] = [
@@ -60,17 +60,10 @@ describe('targets', () => {
 });
 
 describe('css', () => {
-  const site = defineSite({
-    id: 'instagram',
-    hosts: ['www.instagram.com'],
-    home: 'https://www.instagram.com/',
-    searchInputs: 'input',
-    route: () => null,
-    rules: [
-      { surface: 'post', kind: 'handle', selector: 'a[href="/{id}/" i]', seen: 'test' },
-      { surface: 'post', kind: 'id', selector: '[data-id="{id}"]', seen: 'test' },
-    ],
-  });
+  const rules: HideRule[] = [
+    { surface: 'post', kind: 'handle', selector: 'a[href="/{id}/" i]', seen: 'test' },
+    { surface: 'post', kind: 'id', selector: '[data-id="{id}"]', seen: 'test' },
+  ];
 
   it('escapes quotes, backslashes and newlines for a CSS string', () => {
     expect(cssString('a"b\\c\nd')).toBe('a\\"b\\\\c\\a d');
@@ -78,15 +71,15 @@ describe('css', () => {
 
   it('instantiates each rule only for identifiers of its kind', () => {
     const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam.rivera', '1000'], keys: ['thread:1'] }];
-    expect(compileSelectors(site, targets)).toEqual(['a[href="/sam.rivera/" i]', '[data-id="1000"]']);
-    expect(compileCss(compileSelectors(site, targets))).toBe(
+    expect(compileSelectors(rules, targets)).toEqual(['a[href="/sam.rivera/" i]', '[data-id="1000"]']);
+    expect(compileCss(compileSelectors(rules, targets))).toBe(
       'a[href="/sam.rivera/" i] { display: none !important; }\n[data-id="1000"] { display: none !important; }',
     );
   });
 
   it('cannot be broken out of by a hostile identifier', () => {
     const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['x"] body {display:none} a[b="'], keys: [] }];
-    const [selector] = compileSelectors(site, targets);
+    const [selector] = compileSelectors(rules, targets);
     expect(selector).toBe('a[href="/x\\"] body {display:none} a[b=\\"/" i]');
   });
 });
