@@ -14,7 +14,10 @@ import snapchat from './snapchat';
 import telegram from './telegram';
 import discord from './discord';
 
-/** Every site adapter. Adding a site = one adapter file, one fixture folder, one line here. */
+/**
+ * Every site adapter. Adding a site = one adapter file, one fixture folder, one line here and
+ * one in rules.ts (its hiding rules, which only the worker loads).
+ */
 export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit, tiktok, threads, whatsapp, snapchat, telegram, discord];
 
 export function adapterForHost(hostname: string): SiteAdapter | undefined {
