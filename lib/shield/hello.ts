@@ -50,7 +50,8 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
       : null;
 
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
-  const selectors = compileSelectors(SITE_RULES[adapter.id], targets.filter((target) => !passed.includes(target.personId)));
+  const shown = targets.filter((candidate) => !passed.includes(candidate.personId));
+  const selectors = compileSelectors(SITE_RULES[adapter.id], shown);
   // With procedural or learn rules, the content script lifts the curtain after its first scan.
   const scans = (adapter.procedural?.length ?? 0) + (adapter.learn?.length ?? 0) > 0;
   const lift = !block && !(scans && targets.length > 0);
