@@ -9,6 +9,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // Both browsers preload modules natively; Vite's polyfill would be the only fetch() we ship.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: 'Clean Break',
