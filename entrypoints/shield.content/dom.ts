@@ -3,6 +3,14 @@
  * compare), then queues the added or changed elements (text, and attributes that name someone), flushed to `onElements` once per
  * animation frame: still before the browser paints them.
  */
+/** Nested additions are covered by their ancestor's scan; a walk up keeps this linear. */
+function hasQueuedAncestor(element: Element, roots: Set<Element>): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (roots.has(parent)) return true;
+  }
+  return false;
+}
+
 export function watchDom(
   ctx: InstanceType<typeof ContentScriptContext>,
   onMutation: () => void,
@@ -13,10 +21,9 @@ export function watchDom(
 
   const flush = () => {
     frame = 0;
-    const roots = queued.filter((root) => root.isConnected);
+    const roots = new Set(queued.filter((root) => root.isConnected));
     queued = [];
-    // Nested additions are covered by their ancestor's scan.
-    onElements?.(roots.filter((root) => !roots.some((other) => other !== root && other.contains(root))));
+    onElements?.([...roots].filter((root) => !hasQueuedAncestor(root, roots)));
   };
 
   const observer = new MutationObserver((records) => {
