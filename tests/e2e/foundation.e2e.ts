@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
-import { ARTIFACTS, badgeText, dbCounts, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { ARTIFACTS, badgeText, dbCounts, dbRows, localDateDaysAgo, openExtensionPage, waitForBadge, writeTempFile } from './support';
 
 const START_DAYS_AGO = 12;
 const URGE_AT = new Date(Date.now() - 3_600_000).toISOString();
@@ -69,11 +69,7 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     expect(await popup.text('[data-testid="streak-progress"]')).toContain(`Day ${START_DAYS_AGO} of 30`);
     expect(await popup.text('[data-testid="milestone"]')).toContain('One week');
     expect(await popup.text('[data-testid="urges-today"]')).toMatch(/^[01]$/); // the urge was an hour ago
-    await popup.waitUntil(async () => {
-      type ActionApi = { action: { getBadgeText(details: object): Promise<string> } };
-      const scope = globalThis as unknown as { browser?: ActionApi; chrome: ActionApi };
-      return (await (scope.browser ?? scope.chrome).action.getBadgeText({})) === '12';
-    });
+    await waitForBadge(popup, String(START_DAYS_AGO));
     expect(await badgeText(popup)).toBe(String(START_DAYS_AGO));
     await popup.close();
   });
@@ -178,11 +174,8 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     await popup.waitFor('[data-testid="contact-message"]');
     expect(await popup.text('[data-testid="streak-days"]')).toBe('0');
     expect(await popup.text('[data-testid="contact-message"]')).toContain(`${START_DAYS_AGO} days`);
-    await popup.waitUntil(async () => {
-      type ActionApi = { action: { getBadgeText(details: object): Promise<string> } };
-      const scope = globalThis as unknown as { browser?: ActionApi; chrome: ActionApi };
-      return (await (scope.browser ?? scope.chrome).action.getBadgeText({})) === '0';
-    });
+    await waitForBadge(popup, '0');
+    expect(await badgeText(popup)).toBe('0');
     const contacts = await dbRows<{ kind: string; note: string }>(popup, 'contacts');
     expect(contacts.at(-1)).toMatchObject({ kind: 'i-reached-out', note: 'Sent a birthday text' });
     await popup.close();

@@ -79,3 +79,12 @@ export function badgeText(page: TestPage): Promise<string> {
     return (scope.browser ?? scope.chrome).action.getBadgeText({});
   });
 }
+
+/** Waits until the toolbar badge reads `expected` (it is repainted after each change). */
+export async function waitForBadge(page: TestPage, expected: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await badgeText(page)) !== expected) {
+    if (Date.now() > deadline) throw new Error(`The badge still reads "${await badgeText(page)}", not "${expected}"`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
