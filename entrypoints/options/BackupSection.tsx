@@ -10,12 +10,12 @@ interface Props {
 type Pending = { kind: 'none' } | { kind: 'replace'; data: BackupData; fileName: string } | { kind: 'delete' };
 
 function describe(data: BackupData): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
-    count(data.people.length, 'person').replace('persons', 'people'),
-    count(data.urges.length, 'urge'),
-    count(data.contacts.length, 'contact'),
-    count(data.activities.length, 'activity').replace('activitys', 'activities'),
+    count(data.people.length, 'person', 'people'),
+    count(data.urges.length, 'urge', 'urges'),
+    count(data.contacts.length, 'contact', 'contacts'),
+    count(data.activities.length, 'activity', 'activities'),
   ].join(', ');
 }
 
