@@ -15,8 +15,9 @@ import telegram from './telegram';
 import discord from './discord';
 
 /**
- * Every site adapter. Adding a site = one adapter file, one fixture folder, one line here and
- * one in rules.ts (its hiding rules, which only the worker loads).
+ * Every site adapter. Adding a site = one adapter file, one fixture folder, one line here, one
+ * in rules.ts (its hiding rules, which only the worker loads) and its content script entry
+ * (`entrypoints/<site>.content.ts`).
  */
 export const ADAPTERS: readonly SiteAdapter[] = [instagram, facebook, x, youtube, bluesky, linkedin, reddit, tiktok, threads, whatsapp, snapchat, telegram, discord];
 

@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging';
 import { checkHealth } from '@/lib/shield/health';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -10,7 +11,7 @@ const HEALTH_AFTER_MS = [3_000, 12_000];
  * Counts what the stylesheet kept out of view and checks the adapter still fits the page.
  * Hiding itself is pure CSS; this only samples, a few times a minute, while the tab is visible.
  */
-export function startCensus(ctx: InstanceType<typeof ContentScriptContext>, adapter: SiteAdapter, selectors: string[]): void {
+export function startCensus(ctx: ContentScriptContext, adapter: SiteAdapter, selectors: string[]): void {
   // One unparseable selector would make the whole query throw; keep only the ones this browser reads.
   const readable = selectors.filter((selector) => CSS.supports(`selector(${selector})`));
   const query = readable.join(',');

@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 /**
  * The one DOM observer. Every batch of mutations first runs `onMutation` at once (a cheap URL
  * compare), then queues the added or changed elements (text, and attributes that name someone), flushed to `onElements` once per
@@ -12,7 +13,7 @@ function hasQueuedAncestor(element: Element, roots: Set<Element>): boolean {
 }
 
 export function watchDom(
-  ctx: InstanceType<typeof ContentScriptContext>,
+  ctx: ContentScriptContext,
   onMutation: () => void,
   onElements?: (roots: Element[]) => void,
 ): void {

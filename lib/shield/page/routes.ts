@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
 import { targetFor } from '@/lib/shield/targets';
@@ -47,7 +48,7 @@ export function shieldBlocker(adapter: SiteAdapter): (personId: number, surface:
  * callbacks run before paint, so browsers without the Navigation API are covered too.
  */
 export function watchRoutes(
-  ctx: InstanceType<typeof ContentScriptContext>,
+  ctx: ContentScriptContext,
   adapter: SiteAdapter,
   hello: ShieldHello,
   block: (personId: number, surface: Surface) => void,

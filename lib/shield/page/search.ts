@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging';
 import { targetNamed, type Target } from '@/lib/shield/targets';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -12,7 +13,7 @@ function searchQuery(node: EventTarget | undefined, selector: string): string | 
 }
 
 /** Logs one `search` urge per search for the person; the results themselves are hidden by CSS. */
-export function watchSearches(ctx: InstanceType<typeof ContentScriptContext>, adapter: SiteAdapter, targets: Target[]): void {
+export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, targets: Target[]): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loggedFor: EventTarget | undefined;
   ctx.addEventListener(

@@ -1,0 +1,5 @@
+import '@/lib/shield/page/curtain.css';
+import adapter from '@/lib/sites/linkedin';
+import { defineShieldScript } from '@/lib/shield/page';
+
+export default defineShieldScript(adapter);
