@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
-import { addKeptOutOfView, getDb, learnKey, logUrge, type UrgeReport } from '@/lib/db';
+import { addKeptOutOfView, getDb, learnKey, logUrge, recordContact, reportedAt, type UrgeReport } from '@/lib/db';
+import { loadGlance } from '@/lib/glance';
+import { currentSuggestion, markSuggestionDone, nextSuggestion } from '@/lib/activities/suggestion';
+import { activityById } from '@/lib/activities';
 import { adapterForHost } from '@/lib/sites';
 import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
 import { shieldHello } from '@/lib/shield/hello';
-import { OUTCOMES, SITES, SURFACES } from '@/lib/model';
+import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, SITES, SURFACES } from '@/lib/model';
 
 function isUrgeReport(value: UrgeReport): boolean {
   return (
@@ -31,7 +34,7 @@ export default defineBackground(() => {
     'cs-bg-shield-hello': (_, sender) => shieldHello(getDb(), sender, Date.now()),
     'cs-bg-log-urge': async (report) => {
       if (!isUrgeReport(report)) throw new Error('Malformed urge report.');
-      return { urgeId: await logUrge(getDb(), report, Date.now()) };
+      return { urgeId: await logUrge(getDb(), report, reportedAt(report.at, Date.now())) };
     },
     'cs-bg-kept-out-of-view': async ({ count }, sender) => {
       const site = senderSite(sender);
@@ -53,6 +56,28 @@ export default defineBackground(() => {
       return { stored: true };
     },
     'ui-bg-data-changed': async () => ({ badge: await refreshBadge(getDb()) }),
+    'ui-bg-glance': async () => {
+      const now = new Date();
+      const [glance, activity] = await Promise.all([loadGlance(getDb(), now), currentSuggestion(getDb(), now)]);
+      return { glance, activity };
+    },
+    'ui-bg-activity-done': async ({ activityId, at }) => {
+      const activity = activityById(activityId);
+      if (!activity) throw new Error('Unknown activity.');
+      return { next: await markSuggestionDone(getDb(), activity, new Date(reportedAt(at, Date.now()))) };
+    },
+    'ui-bg-activity-another': async ({ excludeId }) => ({ next: await nextSuggestion(getDb(), new Date(), excludeId) }),
+    'ui-bg-record-contact': async ({ personId, kind, note, at }) => {
+      const wellFormed =
+        Number.isInteger(personId) &&
+        CONTACT_KINDS.includes(kind) &&
+        typeof note === 'string' &&
+        note.length <= MAX_NOTE_LENGTH &&
+        (await getDb().people.get(personId)) !== undefined;
+      if (!wellFormed) throw new Error('Malformed contact.');
+      await recordContact(getDb(), personId, kind, note, reportedAt(at, Date.now()));
+      return { badge: await refreshBadge(getDb()) };
+    },
   });
 
   browser.runtime.onInstalled.addListener(() => void refreshBadge(getDb()));

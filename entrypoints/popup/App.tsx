@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db';
-import { loadGlance, type Glance } from '@/lib/glance';
-import { currentSuggestion, markSuggestionDone, nextSuggestion } from '@/lib/activities/suggestion';
+import type { Glance } from '@/lib/glance';
 import type { Activity } from '@/lib/activities';
 import { StreakHero, dayWord } from '@/components/StreakHero';
 import { ActivityCard } from '@/components/ActivityCard';
@@ -19,7 +17,9 @@ export function App() {
 
   const reload = async () => {
     try {
-      setState({ status: 'ready', glance: await loadGlance(getDb(), new Date()) });
+      const answer = await sendMessage('ui-bg-glance', {});
+      setState({ status: 'ready', glance: answer.glance });
+      setActivity((shown) => shown ?? answer.activity);
     } catch (error) {
       setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -27,13 +27,7 @@ export function App() {
 
   useEffect(() => {
     void reload();
-    void currentSuggestion(getDb(), new Date()).then(setActivity);
   }, []);
-
-  const afterChange = async () => {
-    await reload();
-    await sendMessage('ui-bg-data-changed', {});
-  };
 
   const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -105,20 +99,20 @@ export function App() {
               activity={activity}
               doneMessage={doneMessage}
               onDone={() =>
-                void markSuggestionDone(getDb(), activity, new Date()).then((next) => {
+                void sendMessage('ui-bg-activity-done', { activityId: activity.id, at: Date.now() }).then(({ next }) => {
                   setDoneMessage(`Nice. “${activity.title}” is logged.`);
                   setActivity(next);
                 })
               }
               onAnother={() =>
-                void nextSuggestion(getDb(), new Date(), activity.id).then((next) => {
+                void sendMessage('ui-bg-activity-another', { excludeId: activity.id }).then(({ next }) => {
                   setDoneMessage('');
                   setActivity(next);
                 })
               }
             />
           )}
-          <ContactPanel people={people} onRecorded={afterChange} />
+          <ContactPanel people={people} onRecorded={reload} />
         </>
       )}
     </main>

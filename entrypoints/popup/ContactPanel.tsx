@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { getDb, recordContact } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging';
 import type { ContactKind } from '@/lib/model';
 import { MAX_NOTE_LENGTH } from '@/lib/model';
 import type { PersonGlance } from '@/lib/glance';
@@ -53,7 +53,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
 
   const save = async (kind: ContactKind, message: string) => {
     try {
-      await recordContact(getDb(), chosen.person.id, kind, note.trim(), Date.now());
+      await sendMessage('ui-bg-record-contact', { personId: chosen.person.id, kind, note: note.trim(), at: Date.now() });
       await onRecorded();
       setStep({ kind: 'done', message });
     } catch {

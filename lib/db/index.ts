@@ -30,6 +30,14 @@ export interface UrgeReport {
   outcome: Outcome;
 }
 
+/** How far back a sender's own timestamp is believed: a retried report may arrive a little late. */
+const REPORTED_AT_SLACK_MS = 10 * 60_000;
+
+/** When a reported event happened: the sender's time if plausible, else now. */
+export function reportedAt(at: unknown, now: number): number {
+  return typeof at === 'number' && Number.isFinite(at) && at <= now && at >= now - REPORTED_AT_SLACK_MS ? Math.round(at) : now;
+}
+
 /**
  * Stores an urge unless the same check was logged within the window; a repeat that went on
  * anyway upgrades the stored outcome to `overrode`. Returns the id of the stored urge.
@@ -68,6 +76,10 @@ export function listPeople(db: CleanBreakDb): Promise<Person[]> {
   return db.people.orderBy('id').toArray();
 }
 
+/**
+ * Records a contact once: a retried request carries the same time, so the same person, kind and
+ * time is the same contact.
+ */
 export function recordContact(
   db: CleanBreakDb,
   personId: number,
@@ -75,11 +87,18 @@ export function recordContact(
   note: string,
   now: number,
 ): Promise<number> {
-  return db.contacts.add({ at: now, personId, kind, note }).then(addedId);
+  return db.transaction('rw', db.contacts, async () => {
+    const same = await db.contacts.where('[personId+kind+at]').equals([personId, kind, now]).first();
+    return same?.id ?? addedId(await db.contacts.add({ at: now, personId, kind, note }));
+  });
 }
 
+/** Records an activity once, by the same rule as contacts. */
 export function recordActivityDone(db: CleanBreakDb, activityId: string, now: number): Promise<number> {
-  return db.activities.add({ at: now, activityId }).then(addedId);
+  return db.transaction('rw', db.activities, async () => {
+    const same = await db.activities.where('at').equals(now).filter((done) => done.activityId === activityId).first();
+    return same?.id ?? addedId(await db.activities.add({ at: now, activityId }));
+  });
 }
 
 /** Ids of activities done in the last week, so suggestions can vary. */

@@ -1,6 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { UrgeReport } from '../db';
 import type { ShieldHello } from '../shield/hello';
+import type { Glance } from '../glance';
+import type { Activity } from '../activities';
+import type { ContactKind } from '../model';
+
+/** Sent with writes so a retried request is recognised as the same event (epoch ms). */
+interface At {
+  at: number;
+}
 
 /**
  * Every message in the extension. Names say the direction: `cs-bg-…` from a content script to
@@ -8,11 +16,19 @@ import type { ShieldHello } from '../shield/hello';
  */
 export interface Protocol {
   'cs-bg-shield-hello': { request: Record<string, never>; response: ShieldHello };
-  'cs-bg-log-urge': { request: UrgeReport; response: { urgeId: number } };
+  'cs-bg-log-urge': { request: UrgeReport & At; response: { urgeId: number } };
   'cs-bg-kept-out-of-view': { request: { count: number }; response: { stored: boolean } };
   'cs-bg-health': { request: { healthy: boolean }; response: { stored: boolean } };
   'cs-bg-learn': { request: { key: string; personId: number }; response: { stored: boolean } };
   'ui-bg-data-changed': { request: Record<string, never>; response: { badge: string } };
+  // The popup reads and writes through the worker, so it loads no database code of its own.
+  'ui-bg-glance': { request: Record<string, never>; response: { glance: Glance; activity: Activity } };
+  'ui-bg-activity-done': { request: { activityId: string } & At; response: { next: Activity } };
+  'ui-bg-activity-another': { request: { excludeId: string }; response: { next: Activity } };
+  'ui-bg-record-contact': {
+    request: { personId: number; kind: ContactKind; note: string } & At;
+    response: { badge: string };
+  };
 }
 
 export type MessageName = keyof Protocol;
@@ -21,12 +37,31 @@ interface Envelope<K extends MessageName> {
   data: Protocol[K]['request'];
 }
 
-export function sendMessage<K extends MessageName>(
+/** Waits between attempts when the worker was stopping or starting: about 3.6 s in all. */
+const RETRY_DELAYS_MS = [50, 150, 400, 1_000, 2_000];
+
+/** Errors that mean the message never reached a live worker or its answer was lost on the way. */
+const UNDELIVERED = /could not establish connection|receiving end does not exist|message port closed|message channel closed|message manager disconnected/i;
+
+/**
+ * Sends a message to the worker and waits for its answer. An MV3 worker may stop at any moment;
+ * a message it did not answer is sent again. Every handler is idempotent for a repeat (writes
+ * carry the event's own time), so a retry never records anything twice.
+ */
+export async function sendMessage<K extends MessageName>(
   name: K,
   data: Protocol[K]['request'],
 ): Promise<Protocol[K]['response']> {
   const envelope: Envelope<K> = { name, data };
-  return browser.runtime.sendMessage(envelope) as Promise<Protocol[K]['response']>;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return (await browser.runtime.sendMessage(envelope)) as Protocol[K]['response'];
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !UNDELIVERED.test(String(error))) throw error;
+      await new Promise((resume) => setTimeout(resume, delay));
+    }
+  }
 }
 
 export type Handlers = {

@@ -7,7 +7,9 @@ import {
   logUrge,
   openDb,
   readAll,
+  recordActivityDone,
   recordContact,
+  reportedAt,
   removePerson,
   slipTimes,
   urgeCounts,
@@ -74,6 +76,30 @@ describe('logUrge', () => {
       ),
     );
     expect(await db.urges.count()).toBe(5);
+  });
+});
+
+describe('a retried write', () => {
+  it('records a contact once for the same person, kind and time', async () => {
+    const first = await recordContact(db, personId, 'i-reached-out', 'hi', T0);
+    expect(await recordContact(db, personId, 'i-reached-out', 'hi', T0)).toBe(first);
+    expect(await recordContact(db, personId, 'they-reached-out', '', T0)).not.toBe(first);
+    expect(await recordContact(db, personId, 'i-reached-out', '', T0 + 1)).not.toBe(first);
+    expect(await db.contacts.count()).toBe(3);
+  });
+
+  it('records an activity once for the same activity and time', async () => {
+    const first = await recordActivityDone(db, 'walk-outside', T0);
+    expect(await recordActivityDone(db, 'walk-outside', T0)).toBe(first);
+    expect(await recordActivityDone(db, 'call-a-friend', T0)).not.toBe(first);
+    expect(await db.activities.count()).toBe(2);
+  });
+
+  it('keeps a sender’s time when plausible, and uses now otherwise', () => {
+    expect(reportedAt(T0 - 5_000, T0)).toBe(T0 - 5_000);
+    expect(reportedAt(T0 - 11 * 60_000, T0)).toBe(T0);
+    expect(reportedAt(T0 + 1, T0)).toBe(T0);
+    for (const bad of [undefined, null, '1', Number.NaN, Infinity, -Infinity]) expect(reportedAt(bad, T0)).toBe(T0);
   });
 });
 

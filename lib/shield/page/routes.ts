@@ -36,7 +36,7 @@ export function shieldBlocker(adapter: SiteAdapter): (personId: number, surface:
     if (leaving) return;
     leaving = true;
     blankPage();
-    sendMessage('cs-bg-log-urge', { personId, site: adapter.id, surface, outcome: 'resisted' })
+    sendMessage('cs-bg-log-urge', { personId, site: adapter.id, surface, outcome: 'resisted', at: Date.now() })
       .then(({ urgeId }) => goToShield(urgeId))
       .catch(() => location.replace(adapter.home));
   };

@@ -30,7 +30,8 @@ export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, t
         const target = targetNamed(targets, searchQuery(input, adapter.searchInputs));
         if (!target || loggedFor === input) return;
         loggedFor = input;
-        void sendMessage('cs-bg-log-urge', { personId: target.personId, site: adapter.id, surface: 'search', outcome: 'resisted' });
+        const report = { personId: target.personId, site: adapter.id, surface: 'search' as const, outcome: 'resisted' as const };
+        sendMessage('cs-bg-log-urge', { ...report, at: Date.now() }).catch(() => undefined);
       }, SEARCH_SETTLE_MS);
     },
     { capture: true },
