@@ -3,7 +3,9 @@ import type { Browser } from 'wxt/browser';
 import { addKeptOutOfView, getDb, learnKey, logUrge, recordContact, reportedAt, type UrgeReport } from '@/lib/db';
 import { loadGlance } from '@/lib/glance';
 import { currentSuggestion, markSuggestionDone, nextSuggestion } from '@/lib/activities/suggestion';
-import { activityById } from '@/lib/activities';
+import { activityById, pickActivity } from '@/lib/activities';
+import { portableWriteError } from '@/lib/db/errors';
+import { clearWriteProblem, noteWriteProblem, type ReportedWrite } from '@/lib/db/write-problems';
 import { adapterForHost } from '@/lib/sites';
 import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
@@ -27,6 +29,31 @@ function senderSite(sender: Browser.runtime.MessageSender) {
   return sender.url ? adapterForHost(new URL(sender.url).hostname)?.id : undefined;
 }
 
+/** A write a page reported while nobody is looking: a failure is noted for the popup, then passed on. */
+async function storeReported<T>(what: ReportedWrite, write: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    await noteWriteProblem(what, error, Date.now());
+    throw error;
+  }
+  await clearWriteProblem().catch(() => undefined);
+  return result;
+}
+
+/** A write the user asked for: the page that asked shows the failure, told whether the device is full. */
+async function storeForUser<T>(write: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    throw portableWriteError(error);
+  }
+  await clearWriteProblem().catch(() => undefined);
+  return result;
+}
+
 // The MV3 worker may stop between any two events: every handler reads what it needs from
 // storage and keeps nothing in module state.
 export default defineBackground(() => {
@@ -34,39 +61,52 @@ export default defineBackground(() => {
     'cs-bg-shield-hello': (_, sender) => shieldHello(getDb(), sender, Date.now()),
     'cs-bg-log-urge': async (report) => {
       if (!isUrgeReport(report)) throw new Error('Malformed urge report.');
-      return { urgeId: await logUrge(getDb(), report, reportedAt(report.at, Date.now())) };
+      return { urgeId: await storeReported('urge', () => logUrge(getDb(), report, reportedAt(report.at, Date.now()))) };
     },
     'cs-bg-kept-out-of-view': async ({ count }, sender) => {
       const site = senderSite(sender);
       if (!site || !Number.isInteger(count) || count <= 0 || count > 100_000) return { stored: false };
-      await addKeptOutOfView(getDb(), site, count, new Date());
+      await storeReported('kept-out-of-view', () => addKeptOutOfView(getDb(), site, count, new Date()));
       return { stored: true };
     },
     'cs-bg-health': async ({ healthy }, sender) => {
       const site = senderSite(sender);
       if (!site || typeof healthy !== 'boolean') return { stored: false };
-      await recordSiteHealth(site, healthy, Date.now());
+      await storeReported('site-health', () => recordSiteHealth(site, healthy, Date.now()));
       return { stored: true };
     },
     'cs-bg-learn': async ({ key, personId }, sender) => {
       const site = senderSite(sender);
       const wellFormed = typeof key === 'string' && LEARNED_KEY.test(key) && Number.isInteger(personId);
       if (!site || !wellFormed || !(await getDb().people.get(personId))) return { stored: false };
-      await learnKey(getDb(), site, key, personId);
+      await storeReported('learned-key', () => learnKey(getDb(), site, key, personId));
       return { stored: true };
     },
     'ui-bg-data-changed': async () => ({ badge: await refreshBadge(getDb()) }),
     'ui-bg-glance': async () => {
       const now = new Date();
-      const [glance, activity] = await Promise.all([loadGlance(getDb(), now), currentSuggestion(getDb(), now)]);
+      // Choosing a first suggestion stores it; when storing fails, the glance still opens.
+      const suggestion = currentSuggestion(getDb(), now).catch(() =>
+        pickActivity({ random: Math.random, hour: now.getHours() }),
+      );
+      const [glance, activity] = await Promise.all([loadGlance(getDb(), now), suggestion]);
       return { glance, activity };
     },
     'ui-bg-activity-done': async ({ activityId, at }) => {
       const activity = activityById(activityId);
       if (!activity) throw new Error('Unknown activity.');
-      return { next: await markSuggestionDone(getDb(), activity, new Date(reportedAt(at, Date.now()))) };
+      const db = getDb();
+      // One transaction: logging it and choosing the next suggestion succeed or fail together.
+      const next = await storeForUser(() =>
+        db.transaction('rw', [db.activities, db.settings], () =>
+          markSuggestionDone(db, activity, new Date(reportedAt(at, Date.now()))),
+        ),
+      );
+      return { next };
     },
-    'ui-bg-activity-another': async ({ excludeId }) => ({ next: await nextSuggestion(getDb(), new Date(), excludeId) }),
+    'ui-bg-activity-another': async ({ excludeId }) => ({
+      next: await storeForUser(() => nextSuggestion(getDb(), new Date(), excludeId)),
+    }),
     'ui-bg-record-contact': async ({ personId, kind, note, at }) => {
       const wellFormed =
         Number.isInteger(personId) &&
@@ -75,8 +115,9 @@ export default defineBackground(() => {
         note.length <= MAX_NOTE_LENGTH &&
         (await getDb().people.get(personId)) !== undefined;
       if (!wellFormed) throw new Error('Malformed contact.');
-      await recordContact(getDb(), personId, kind, note, reportedAt(at, Date.now()));
-      return { badge: await refreshBadge(getDb()) };
+      await storeForUser(() => recordContact(getDb(), personId, kind, note, reportedAt(at, Date.now())));
+      // The contact is stored by now; a badge that failed to repaint catches up at its next alarm.
+      return { badge: await refreshBadge(getDb()).catch(() => '') };
     },
   });
 

@@ -13,7 +13,8 @@ export function App() {
   const reload = async () => setPeople(await listPeople(getDb()));
   const changed = async () => {
     await reload();
-    await sendMessage('ui-bg-data-changed', {});
+    // What changed is stored by now; a badge that failed to repaint catches up at its next alarm.
+    await sendMessage('ui-bg-data-changed', {}).catch(() => undefined);
   };
   useEffect(() => void reload(), []);
 

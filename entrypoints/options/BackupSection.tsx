@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { deleteAll, getDb, isEmpty, readAll } from '@/lib/db';
 import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type BackupData } from '@/lib/backup/format';
 import { replaceAllWith } from '@/lib/backup/restore';
+import { describeWriteError } from '@/lib/db/errors';
 
 interface Props {
   onChanged: () => Promise<void>;
@@ -39,11 +40,22 @@ export function BackupSection({ onChanged }: Props) {
   const restore = async (data: BackupData) => {
     try {
       await replaceAllWith(getDb(), data);
-      setMessage({ text: `Backup imported: ${describe(data)}.` });
-      await onChanged();
-    } catch {
-      setMessage({ text: "The backup couldn't be written, so nothing was changed. Please try again.", error: true });
+    } catch (error) {
+      return setMessage({ text: describeWriteError(error, 'import'), error: true });
     }
+    setMessage({ text: `Backup imported: ${describe(data)}.` });
+    await onChanged();
+  };
+
+  const deleteEverything = async () => {
+    setPending({ kind: 'none' });
+    try {
+      await deleteAll(getDb());
+    } catch (error) {
+      return setMessage({ text: describeWriteError(error, 'delete'), error: true });
+    }
+    setMessage({ text: 'All data was deleted.' });
+    await onChanged();
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -122,12 +134,7 @@ export function BackupSection({ onChanged }: Props) {
               <button
                 type="button"
                 class="danger"
-                onClick={async () => {
-                  setPending({ kind: 'none' });
-                  await deleteAll(getDb());
-                  setMessage({ text: 'All data was deleted.' });
-                  await onChanged();
-                }}
+                onClick={() => void deleteEverything()}
               >
                 Delete everything
               </button>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { getDb, removePerson } from '@/lib/db';
+import { describeWriteError } from '@/lib/db/errors';
 import type { Person } from '@/lib/model';
 import { GOAL_PRESETS, MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '@/lib/model';
 import { draftOf, emptyDraft, validateDraft, withAccount, type DraftErrors, type PersonDraft } from '@/lib/people/draft';
@@ -20,6 +21,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState<PersonDraft>(() => (person ? draftOf(person) : emptyDraft(new Date())));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState('');
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const isNew = person?.id === undefined;
   const customGoal = !GOAL_PRESETS.some((preset) => String(preset) === draft.goalDays);
@@ -30,6 +32,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
     setDraft({ ...draft, ...patch });
     setErrors(Object.fromEntries(Object.entries(errors).filter(([field]) => !(field in patch))));
     setStatus('');
+    setFailure('');
   };
 
   const save = async (event: Event) => {
@@ -54,16 +57,21 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
       const db = getDb();
       if (isNew) await db.people.add(result.person);
       else await db.people.update(person.id!, result.person);
-      setStatus(isNew ? '' : 'Saved.');
-      if (isNew) setDraft(emptyDraft(new Date()));
-      await onSaved();
-    } catch {
-      setStatus("That couldn't be saved just now. Nothing was changed; please try again.");
+    } catch (error) {
+      return setFailure(describeWriteError(error, 'save'));
     }
+    setFailure('');
+    setStatus(isNew ? '' : 'Saved.');
+    if (isNew) setDraft(emptyDraft(new Date()));
+    await onSaved();
   };
 
   const remove = async () => {
-    await removePerson(getDb(), person!.id!);
+    try {
+      await removePerson(getDb(), person!.id!);
+    } catch (error) {
+      return setFailure(describeWriteError(error, 'remove'));
+    }
     await onSaved();
   };
 
@@ -196,6 +204,11 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
           </button>
         )}
       </div>
+      {failure && (
+        <p class="notice error" role="alert" data-testid="person-error">
+          {failure}
+        </p>
+      )}
       {!isNew && confirmingRemove && (
         <div class="notice warn stack" role="group" aria-label="Confirm removal">
           <p>

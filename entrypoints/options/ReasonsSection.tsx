@@ -1,33 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, getReasons, saveReasons } from '@/lib/db';
+import { describeWriteError, type WriteAction } from '@/lib/db/errors';
 import { MAX_REASON_LENGTH, MAX_REASONS } from '@/lib/model';
 
 /** The user's own words, shown on the pause page when they reach for the person. */
 export function ReasonsSection() {
   const [reasons, setReasons] = useState<string[]>();
   const [draft, setDraft] = useState('');
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
 
   useEffect(() => void getReasons(getDb()).then(setReasons), []);
   if (reasons === undefined) return null;
 
-  const store = async (next: string[]) => {
+  /** Stores the whole list; on failure the list on screen stays what is stored. */
+  const store = async (next: string[], action: WriteAction): Promise<boolean> => {
     try {
       await saveReasons(getDb(), next);
-      setReasons(next);
-      setMessage('');
-    } catch {
-      setMessage("That couldn't be saved just now; please try again.");
+    } catch (error) {
+      setMessage({ text: describeWriteError(error, action), error: true });
+      return false;
     }
+    setReasons(next);
+    setMessage(undefined);
+    return true;
   };
 
   const add = async (event: Event) => {
     event.preventDefault();
     const reason = draft.trim().replace(/\s+/g, ' ');
-    if (!reason) return setMessage('Write a reason first.');
-    if (reasons.length >= MAX_REASONS) return setMessage(`You can keep up to ${MAX_REASONS} reasons.`);
-    await store([...reasons, reason]);
-    setDraft('');
+    if (!reason) return setMessage({ text: 'Write a reason first.' });
+    if (reasons.length >= MAX_REASONS) return setMessage({ text: `You can keep up to ${MAX_REASONS} reasons.` });
+    if (await store([...reasons, reason], 'save')) setDraft('');
   };
 
   return (
@@ -46,7 +49,7 @@ export function ReasonsSection() {
                   type="button"
                   class="quiet"
                   aria-label={`Remove reason ${index + 1}`}
-                  onClick={() => void store(reasons.filter((_, i) => i !== index))}
+                  onClick={() => void store(reasons.filter((_, i) => i !== index), 'remove')}
                 >
                   Remove
                 </button>
@@ -68,8 +71,12 @@ export function ReasonsSection() {
           <button type="submit">Add</button>
         </form>
         {message && (
-          <p class="small" role="status">
-            {message}
+          <p
+            class={message.error ? 'notice error' : 'small'}
+            role={message.error ? 'alert' : 'status'}
+            data-testid="reasons-message"
+          >
+            {message.text}
           </p>
         )}
       </div>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getReasons, setUrgeOutcome, slipTimes } from '@/lib/db';
+import { describeWriteError } from '@/lib/db/errors';
 import type { Surface, Urge } from '@/lib/model';
 import { summarize, type StreakSummary } from '@/lib/streak';
 import { currentSuggestion } from '@/lib/activities/suggestion';
-import type { Activity } from '@/lib/activities';
+import { pickActivity, type Activity } from '@/lib/activities';
 import { ActivityCard } from '@/components/ActivityCard';
 import { adapterFor, adapterForHost } from '@/lib/sites';
 import { grantPass } from '@/lib/shield/passes';
@@ -41,6 +42,7 @@ export function App() {
   const urgeId = Number(params.get('urge'));
   const destination = safeDestination(params.get('to'));
   const [loaded, setLoaded] = useState<Loaded | null>();
+  const [failure, setFailure] = useState('');
 
   useEffect(() => {
     void (async () => {
@@ -53,9 +55,10 @@ export function App() {
         urge,
         streak: summarize({ noContactSince: person.noContactSince, slips: await slipTimes(db, urge.personId), goalDays: person.goalDays, now }),
         reasons: await getReasons(db),
-        activity: await currentSuggestion(db, now),
+        // Choosing a first suggestion stores it; a device too full for that still gets one.
+        activity: await currentSuggestion(db, now).catch(() => pickActivity({ random: Math.random, hour: now.getHours() })),
       });
-    })();
+    })().catch(() => setLoaded(null));
   }, [urgeId]);
 
   const home = loaded ? adapterFor(loaded.urge.site)?.home : undefined;
@@ -67,9 +70,14 @@ export function App() {
 
   const continueAnyway = async () => {
     if (!loaded || !destination) return;
-    const tab = await browser.tabs.getCurrent();
-    await setUrgeOutcome(getDb(), urgeId, 'overrode');
-    if (tab?.id !== undefined) await grantPass(tab.id, loaded.urge.site, loaded.urge.personId, Date.now());
+    try {
+      const tab = await browser.tabs.getCurrent();
+      await setUrgeOutcome(getDb(), urgeId, 'overrode');
+      if (tab?.id !== undefined) await grantPass(tab.id, loaded.urge.site, loaded.urge.personId, Date.now());
+    } catch (error) {
+      // Without the record (or the pass) the shield would only come back: stay here and say why.
+      return setFailure(describeWriteError(error, 'record'));
+    }
     location.replace(destination);
   };
 
@@ -101,6 +109,11 @@ export function App() {
           </>
         ) : (
           <h1 class="shield-line">Take a breath. This page is paused.</h1>
+        )}
+        {failure && (
+          <p class="notice error" role="alert" data-testid="pause-error">
+            {failure}
+          </p>
         )}
         <div class="row shield-actions">
           <button type="button" class="primary" autoFocus onClick={goBack} data-testid="go-back">

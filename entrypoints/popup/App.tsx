@@ -6,7 +6,10 @@ import { StreakHero, dayWord } from '@/components/StreakHero';
 import { ActivityCard } from '@/components/ActivityCard';
 import { ContactPanel } from './ContactPanel';
 import { CoverageNotices } from './CoverageNotices';
+import { WriteProblemNotice } from './WriteProblemNotice';
+import { watchLocalDate } from './rollover';
 import { sendMessage } from '@/lib/messaging';
+import { describeWriteError, type WriteAction } from '@/lib/db/errors';
 
 type LoadState = { status: 'loading' } | { status: 'ready'; glance: Glance } | { status: 'failed'; message: string };
 
@@ -14,6 +17,7 @@ export function App() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [activity, setActivity] = useState<Activity>();
   const [doneMessage, setDoneMessage] = useState('');
+  const [activityError, setActivityError] = useState('');
 
   const reload = async () => {
     try {
@@ -27,7 +31,21 @@ export function App() {
 
   useEffect(() => {
     void reload();
+    // A popup left open over midnight moves on to the new day: the streak grows, today's urges start at 0.
+    return watchLocalDate(() => void reload(), { wakeTarget: window });
   }, []);
+
+  const changeActivity = async (change: () => Promise<Activity>, message: string, action: WriteAction) => {
+    try {
+      const next = await change();
+      setActivityError('');
+      setDoneMessage(message);
+      setActivity(next);
+    } catch (error) {
+      setDoneMessage('');
+      setActivityError(describeWriteError(error, action));
+    }
+  };
 
   const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -69,6 +87,7 @@ export function App() {
       ) : (
         <>
           <CoverageNotices people={people.map((glance) => glance.person)} />
+          <WriteProblemNotice />
           <StreakHero name={primary.person.name} streak={primary.streak} />
           {others.length > 0 && (
             <ul class="others small muted">
@@ -99,18 +118,25 @@ export function App() {
               activity={activity}
               doneMessage={doneMessage}
               onDone={() =>
-                void sendMessage('ui-bg-activity-done', { activityId: activity.id, at: Date.now() }).then(({ next }) => {
-                  setDoneMessage(`Nice. “${activity.title}” is logged.`);
-                  setActivity(next);
-                })
+                void changeActivity(
+                  async () => (await sendMessage('ui-bg-activity-done', { activityId: activity.id, at: Date.now() })).next,
+                  `Nice. “${activity.title}” is logged.`,
+                  'record',
+                )
               }
               onAnother={() =>
-                void sendMessage('ui-bg-activity-another', { excludeId: activity.id }).then(({ next }) => {
-                  setDoneMessage('');
-                  setActivity(next);
-                })
+                void changeActivity(
+                  async () => (await sendMessage('ui-bg-activity-another', { excludeId: activity.id })).next,
+                  '',
+                  'save',
+                )
               }
             />
+          )}
+          {activityError && (
+            <p class="notice error" role="alert" data-testid="activity-error">
+              {activityError}
+            </p>
           )}
           <ContactPanel people={people} onRecorded={reload} />
         </>

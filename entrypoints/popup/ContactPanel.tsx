@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
+import { describeWriteError } from '@/lib/db/errors';
 import type { ContactKind } from '@/lib/model';
 import { MAX_NOTE_LENGTH } from '@/lib/model';
 import type { PersonGlance } from '@/lib/glance';
@@ -54,11 +55,11 @@ export function ContactPanel({ people, onRecorded }: Props) {
   const save = async (kind: ContactKind, message: string) => {
     try {
       await sendMessage('ui-bg-record-contact', { personId: chosen.person.id, kind, note: note.trim(), at: Date.now() });
-      await onRecorded();
-      setStep({ kind: 'done', message });
-    } catch {
-      setError("That couldn't be saved just now. Nothing was changed; please try again.");
+    } catch (failure) {
+      return setError(describeWriteError(failure, 'record'));
     }
+    await onRecorded();
+    setStep({ kind: 'done', message });
   };
 
   const personPicker = people.length > 1 && (

@@ -4,7 +4,7 @@
  */
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,6 +24,8 @@ export interface TestPage {
   readonly browserName: BrowserName;
   /** Everything the page has written to its console, in order. */
   readonly console: string[];
+  /** Uncaught exceptions and unhandled rejections of any script in the page, content scripts included. */
+  readonly errors: string[];
   goto(url: string): Promise<void>;
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   click(selector: string): Promise<void>;
@@ -35,13 +37,46 @@ export interface TestPage {
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   /** Chromium only: Firefox over BiDi has no media emulation. */
   setColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * Chromium only: a fake clock for the page's Date and timers, starting at `time` (install it
+   * before `goto`). It is the whole context's clock: every page opened later shares it.
+   */
+  installClock?(time: Date): Promise<void>;
+  /** Chromium only: moves the installed clock on, firing each timer that falls due. */
+  runClockFor?(ms: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One request the browser was asked to make, as recorded with `recordRequests`. */
+export interface RecordedRequest {
+  url: string;
+  /**
+   * Origin of the page or worker that made it. For a navigation, Chromium names the page being
+   * left and Firefox names who started it ('browser' for the test driving the tab).
+   */
+  from: string;
+  /** Loads a document (a tab or a frame), rather than a resource for one. */
+  navigation: boolean;
+}
+
+export interface LaunchOptions {
+  /**
+   * Record every request made by the extension (worker or background page, its pages, its
+   * content scripts) and by the tabs, but not the browser's own housekeeping.
+   */
+  recordRequests?: boolean;
+  /** A built extension's folder (with chrome-mv3/ and firefox-mv3/ in it) instead of the build output. */
+  extensionDir?: string;
 }
 
 export interface ExtensionSession {
   readonly browserName: BrowserName;
   extensionUrl(path: string): string;
   newPage(): Promise<TestPage>;
+  /** Everything recorded so far; only for a session launched with `recordRequests`. */
+  requests(): Promise<RecordedRequest[]>;
+  /** Chromium only: runs `fn` in the extension's service worker (it may have restarted since the last call). */
+  evaluateInWorker?<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -59,18 +94,30 @@ async function poll(check: () => Promise<boolean>, timeoutMs: number, what: stri
   }
 }
 
-function serve(server: SiteServer, url: string) {
+export function serve(server: SiteServer, url: string) {
   const answer = server(new URL(url));
   return answer && { status: answer.status ?? 200, contentType: answer.contentType ?? 'text/html; charset=utf-8', body: answer.body };
 }
 
-const SITE_URL = /^https?:\/\/([a-z0-9-]+\.)*(instagram|facebook|messenger|x|twitter|tiktok|threads|linkedin|reddit|youtube|whatsapp|snapchat|telegram|discord)\.(com|net|org)\/|^https:\/\/bsky\.app\//;
+/** `scheme://host` for any URL, an extension's included (WHATWG calls theirs opaque). */
+export function originOf(url: string): string {
+  const { protocol, host } = new URL(url);
+  return host ? `${protocol}//${host}` : protocol;
+}
+
+function notRecording(): never {
+  throw new Error('This session does not record requests: launch it with { recordRequests: true }.');
+}
+
+export const SITE_URL = /^https?:\/\/([a-z0-9-]+\.)*(instagram|facebook|messenger|x|twitter|tiktok|threads|linkedin|reddit|youtube|whatsapp|snapchat|telegram|discord)\.(com|net|org)\/|^https:\/\/bsky\.app\//;
 
 class PlaywrightPage implements TestPage {
   readonly browserName = 'chromium';
   readonly console: string[] = [];
+  readonly errors: string[] = [];
   constructor(private page: PwPage) {
     page.on('console', (message) => this.console.push(message.text()));
+    page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   async goto(url: string) {
     await this.page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -102,6 +149,12 @@ class PlaywrightPage implements TestPage {
   setColorScheme(scheme: 'light' | 'dark') {
     return this.page.emulateMedia({ colorScheme: scheme });
   }
+  installClock(time: Date) {
+    return this.page.clock.install({ time });
+  }
+  runClockFor(ms: number) {
+    return this.page.clock.runFor(ms);
+  }
   close() {
     return this.page.close();
   }
@@ -110,8 +163,10 @@ class PlaywrightPage implements TestPage {
 class PuppeteerPage implements TestPage {
   readonly browserName = 'firefox';
   readonly console: string[] = [];
+  readonly errors: string[] = [];
   constructor(private page: PpPage) {
     page.on('console', (message) => this.console.push(message.text()));
+    page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   async goto(url: string) {
     if (url.startsWith('moz-extension:')) {
@@ -164,9 +219,12 @@ class PuppeteerPage implements TestPage {
   }
 }
 
-async function launchChromium(server: SiteServer): Promise<ExtensionSession> {
+async function launchChromium(server: SiteServer, options: LaunchOptions): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'clean-break-chromium-'));
-  const extension = join(OUTPUT, 'chrome-mv3');
+  // As for anyone who loads an unpacked extension: without it, Chromium disables the extension when it reloads.
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  const extension = join(options.extensionDir ?? OUTPUT, 'chrome-mv3');
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -180,6 +238,18 @@ async function launchChromium(server: SiteServer): Promise<ExtensionSession> {
       '--no-first-run',
     ],
   });
+  const recorded: RecordedRequest[] = [];
+  if (options.recordRequests) {
+    // Playwright reports the extension's service worker here too, from its first request on.
+    context.on('request', (request) => {
+      const worker = request.serviceWorker();
+      const from = originOf(worker ? worker.url() : request.frame().url());
+      recorded.push({ url: request.url(), from, navigation: request.isNavigationRequest() });
+    });
+    context.on('page', (page) =>
+      page.on('websocket', (socket) => recorded.push({ url: socket.url(), from: originOf(page.url()), navigation: false })),
+    );
+  }
   await context.route(SITE_URL, async (route) => {
     const answer = serve(server, route.request().url());
     await (answer ? route.fulfill(answer) : route.abort('internetdisconnected'));
@@ -190,6 +260,11 @@ async function launchChromium(server: SiteServer): Promise<ExtensionSession> {
     browserName: 'chromium',
     extensionUrl: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
     newPage: async () => new PlaywrightPage(await context.newPage()),
+    requests: async () => (options.recordRequests ? [...recorded] : notRecording()),
+    evaluateInWorker: async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) => {
+      const current = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      return current.evaluate<T, A>(fn as never, arg as A);
+    },
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -197,7 +272,51 @@ async function launchChromium(server: SiteServer): Promise<ExtensionSession> {
   };
 }
 
-async function launchFirefox(server: SiteServer): Promise<ExtensionSession> {
+/** The raw WebDriver BiDi connection under puppeteer, for what puppeteer has no API for. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * Runs in Firefox's own (chrome) window: an observer of every HTTP(S) or WebSocket channel the
+ * browser opens, whatever made it, including the extension's background page, which WebDriver
+ * BiDi's network events do not cover. The browser's own housekeeping (system principal) is left
+ * out unless it loads a document.
+ */
+const FIREFOX_REQUEST_OBSERVER = `(() => {
+  const recorded = (globalThis.__cleanBreakRequests = []);
+  const originsOf = (principal) =>
+    principal.isExpandedPrincipal
+      ? principal.QueryInterface(Ci.nsIExpandedPrincipal).allowlist.map((inner) => inner.origin)
+      : [principal.origin];
+  Services.obs.addObserver((subject) => {
+    const channel = subject.QueryInterface(Ci.nsIChannel);
+    const { triggeringPrincipal, externalContentPolicyType } = channel.loadInfo;
+    const navigation =
+      externalContentPolicyType === Ci.nsIContentPolicy.TYPE_DOCUMENT ||
+      externalContentPolicyType === Ci.nsIContentPolicy.TYPE_SUBDOCUMENT;
+    if (triggeringPrincipal.isSystemPrincipal && !navigation) return;
+    const from = triggeringPrincipal.isSystemPrincipal ? 'browser' : originsOf(triggeringPrincipal).join(' ');
+    recorded.push({ url: channel.URI.spec, from, navigation });
+  }, 'http-on-opening-request');
+})()`;
+
+async function recordFirefoxRequests(connection: BidiConnection): Promise<() => Promise<RecordedRequest[]>> {
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chromeWindow = (tree.result.contexts as { context: string; url: string }[]).find((context) =>
+    context.url.startsWith('chrome://browser/'),
+  );
+  if (!chromeWindow) throw new Error("Firefox's own window is not reachable: is --remote-allow-system-access set?");
+  const evaluate = async (expression: string) => {
+    const answer = await connection.send('script.evaluate', { expression, target: { context: chromeWindow.context }, awaitPromise: false });
+    if (answer.result.type !== 'success') throw new Error(`Evaluating in Firefox's window failed: ${JSON.stringify(answer.result)}`);
+    return (answer.result.result as { value?: unknown }).value;
+  };
+  await evaluate(FIREFOX_REQUEST_OBSERVER);
+  return async () => JSON.parse(String(await evaluate('JSON.stringify(globalThis.__cleanBreakRequests)'))) as RecordedRequest[];
+}
+
+async function launchFirefox(server: SiteServer, options: LaunchOptions): Promise<ExtensionSession> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -205,7 +324,11 @@ async function launchFirefox(server: SiteServer): Promise<ExtensionSession> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }) },
   });
-  await browser.installExtension(join(OUTPUT, 'firefox-mv3'));
+  // Recording starts before the add-on is installed, so its start-up is recorded too.
+  const requests = options.recordRequests
+    ? await recordFirefoxRequests((browser as unknown as { connection: BidiConnection }).connection)
+    : notRecording;
+  await browser.installExtension(join(options.extensionDir ?? OUTPUT, 'firefox-mv3'));
   const newPage = async () => {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
@@ -223,10 +346,11 @@ async function launchFirefox(server: SiteServer): Promise<ExtensionSession> {
     browserName: 'firefox',
     extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path.replace(/^\//, '')}`,
     newPage,
+    requests: async () => requests(),
     close: () => browser.close(),
   };
 }
 
-export function launch(name: BrowserName, server: SiteServer = () => null): Promise<ExtensionSession> {
-  return name === 'chromium' ? launchChromium(server) : launchFirefox(server);
+export function launch(name: BrowserName, server: SiteServer = () => null, options: LaunchOptions = {}): Promise<ExtensionSession> {
+  return name === 'chromium' ? launchChromium(server, options) : launchFirefox(server, options);
 }
