@@ -10,14 +10,14 @@ export function cssString(text: string): string {
   return text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 }
 
-/** Every rule of a site instantiated for every identifier of every target there. */
+/** Every rule of a site instantiated for every identifier of every target there, subjects spelled out. */
 export function compileSelectors(rules: readonly HideRule[], targets: Target[]): string[] {
   return targets.flatMap((target) =>
     target.identifiers.flatMap((identifier) => {
       const kind = identifierKind(identifier);
       return rules
         .filter((rule) => rule.kind === kind)
-        .map((rule) => rule.selector.replaceAll('{id}', cssString(identifier)));
+        .flatMap((rule) => expandSubject(rule.selector.replaceAll('{id}', cssString(identifier))));
     }),
   );
 }
@@ -29,4 +29,108 @@ export function compileSelectors(rules: readonly HideRule[], targets: Target[]):
  */
 export function compileCss(selectors: string[]): string {
   return selectors.map((selector) => `${selector} { display: none !important; }`).join('\n');
+}
+
+/**
+ * Walks a selector outside quoted strings (identifiers are substituted into strings, so they may
+ * hold anything), calling `visit` with each character's index and the parenthesis depth before it.
+ * Returning true stops the walk.
+ */
+function walk(selector: string, from: number, visit: (index: number, depth: number) => boolean | void): void {
+  let depth = 0;
+  let quote = '';
+  for (let index = from; index < selector.length; index += 1) {
+    const char = selector[index]!;
+    if (quote) {
+      if (char === '\\') index += 1;
+      else if (char === quote) quote = '';
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (visit(index, depth)) return;
+    if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+  }
+}
+
+/** Where the selector's last compound, its subject, starts. */
+function subjectStart(selector: string): number {
+  let start = 0;
+  walk(selector, 0, (index, depth) => {
+    if (depth === 0 && /[\s>+~]/.test(selector[index]!)) start = index + 1;
+  });
+  return start;
+}
+
+/** The top-level parts of a selector list. */
+function splitList(list: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  walk(list, 0, (index, depth) => {
+    if (depth === 0 && list[index] === ',') {
+      parts.push(list.slice(from, index).trim());
+      from = index + 1;
+    }
+  });
+  return [...parts, list.slice(from).trim()];
+}
+
+/** The index of the parenthesis that closes the one at `open`. */
+function closingParen(selector: string, open: number): number {
+  let close = -1;
+  walk(selector, open, (index, depth) => {
+    if (selector[index] === ')' && depth === 1) {
+      close = index;
+      return true;
+    }
+  });
+  return close;
+}
+
+const hasCombinator = (part: string) => subjectStart(part) > 0;
+
+/**
+ * Spells out a subject written as `:is(a, b)` as one selector per alternative. Browsers file
+ * each rule under its subject's tag, id, class or attribute and test only elements that have it;
+ * a subject that is an `:is()` list lands in the bucket every element is tested against.
+ */
+export function expandSubject(selector: string): string[] {
+  const start = subjectStart(selector);
+  if (!selector.startsWith(':is(', start)) return [selector];
+  const close = closingParen(selector, start + 3);
+  const alternatives = splitList(selector.slice(start + 4, close));
+  // `P :is(A B)` is not `P A B`: only plain compounds can be spelled out.
+  if (close < 0 || alternatives.some(hasCombinator)) return [selector];
+  const prefix = selector.slice(0, start);
+  const rest = selector.slice(close + 1);
+  return alternatives.map((alternative) => `${prefix}${alternative}${rest}`);
+}
+
+/**
+ * How the census finds what a rule hid without matching `:has()` on every element: a rule
+ * `A:has(B)` hides the nearest `A` above a `B`, so the census queries `A B` (right to left: the
+ * few `B` first) and counts each match's `container`. Other rules are counted as they match.
+ */
+export interface CensusQuery {
+  key: string;
+  /** The selector of the hidden element above each key match; null when the match itself is hidden. */
+  container: string | null;
+  /** The hidden element is the key match's parent (`A:has(> B)`). */
+  parent: boolean;
+}
+
+export function censusQuery(selector: string): CensusQuery {
+  const plain: CensusQuery = { key: selector, container: null, parent: false };
+  if (!selector.endsWith(')')) return plain;
+  let open = -1;
+  walk(selector, subjectStart(selector), (index, depth) => {
+    if (depth === 0 && selector.startsWith(':has(', index)) open = index + 4;
+  });
+  if (open < 0 || closingParen(selector, open) !== selector.length - 1) return plain;
+  const argument = selector.slice(open + 1, -1).trim();
+  if (/^[+~]/.test(argument) || splitList(argument).length > 1) return plain;
+  const container = selector.slice(0, open - 4) || '*';
+  // A container ending in a combinator (`P :has(B)`) would need a universal subject.
+  const subject = /[\s>+~]$/.test(container) ? `${container}*` : container;
+  return { key: `${subject} ${argument}`, container: subject, parent: argument.startsWith('>') };
 }

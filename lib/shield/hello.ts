@@ -1,9 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Site, Surface } from '../model';
-import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb } from '../db';
+import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb, type UrgeReport } from '../db';
+import { clearWriteProblem, noteWriteProblem } from '../db/write-problems';
 import { adapterForHost } from '../sites';
 import { SITE_RULES } from '../sites/rules';
-import { compileCss, compileSelectors, LIFT_CURTAIN } from './css';
+import { censusQuery, compileCss, compileSelectors, LIFT_CURTAIN, type CensusQuery } from './css';
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, type Target } from './targets';
 
@@ -20,11 +21,26 @@ export interface ShieldHello {
   passed: number[];
   /** Set when the page itself is the person: the curtain stays and the tab goes to the shield. */
   block: ShieldBlock | null;
-  /** The hiding selectors, so the content script can count what was kept out of view. */
-  selectors: string[];
+  /** How the content script counts what the hiding rules kept out of view. */
+  census: CensusQuery[];
 }
 
-const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, selectors: [] };
+/** The pause page shows no urge for this id, and offers only "Go back". */
+export const UNSTORED_URGE_ID = 0;
+
+/** An urge that can't be stored (the disk is full) must never lift the shield: it is noted for the popup instead. */
+async function logShieldedUrge(db: CleanBreakDb, report: UrgeReport, now: number): Promise<number> {
+  try {
+    const urgeId = await logUrge(db, report, now);
+    await clearWriteProblem().catch(() => undefined);
+    return urgeId;
+  } catch (error) {
+    await noteWriteProblem('urge', error, now);
+    return UNSTORED_URGE_ID;
+  }
+}
+
+const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, census: [] };
 
 /**
  * Answers a content script at document start: injects the hiding rules for its site as
@@ -43,7 +59,7 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   const block =
     route && target && !passed.includes(target.personId)
       ? {
-          urgeId: await logUrge(db, { personId: target.personId, site: adapter.id, surface: route.surface, outcome: 'resisted' }, now),
+          urgeId: await logShieldedUrge(db, { personId: target.personId, site: adapter.id, surface: route.surface, outcome: 'resisted' }, now),
           personId: target.personId,
           surface: route.surface,
         }
@@ -57,5 +73,5 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   const lift = !block && !(scans && targets.length > 0);
   const css = [compileCss(selectors), lift ? LIFT_CURTAIN : ''].join('\n');
   await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
-  return { site: adapter.id, targets, passed, block, selectors };
+  return { site: adapter.id, targets, passed, block, census: selectors.map(censusQuery) };
 }

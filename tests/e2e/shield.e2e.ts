@@ -116,6 +116,8 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
   let session: ExtensionSession;
   let control: TestPage;
   const flashes: string[] = [];
+  /** What any page threw, content scripts included. (Consoles also carry the browsers' own notices.) */
+  const pageErrors: string[] = [];
 
   const urges = () => dbRows<UrgeRow>(control, 'urges');
   /** The urge the pause page shows. A repeat of the same check within 30 s is the same urge. */
@@ -130,6 +132,7 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
   };
   const closeCollecting = async (page: TestPage) => {
     flashes.push(...page.console.filter((line) => line.startsWith('[probe] flash')));
+    pageErrors.push(...page.errors);
     await page.close();
   };
 
@@ -314,5 +317,9 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
 
   it('never showed the person for a single frame on any page', () => {
     expect(flashes.slice(0, 5)).toEqual([]);
+  });
+
+  it('never let an error escape into any page', () => {
+    expect(pageErrors.slice(0, 5)).toEqual([]);
   });
 });

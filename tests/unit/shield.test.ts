@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCss, compileSelectors, cssString } from '@/lib/shield/css';
+import { censusQuery, compileCss, compileSelectors, cssString, expandSubject } from '@/lib/shield/css';
 import { normalizeShown, targetFor, targetNamed, targetsFor, type Target } from '@/lib/shield/targets';
 import type { HideRule } from '@/lib/sites/types';
 import type { Person } from '@/lib/model';
@@ -81,5 +81,67 @@ describe('css', () => {
     const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['x"] body {display:none} a[b="'], keys: [] }];
     const [selector] = compileSelectors(rules, targets);
     expect(selector).toBe('a[href="/x\\"] body {display:none} a[b=\\"/" i]');
+  });
+});
+
+describe('subjects spelled out for the browser’s rule buckets', () => {
+  it('turns a subject :is() list into one selector per alternative, keeping what follows', () => {
+    expect(expandSubject(':is(a[href^="/stories/1/"], a[href*="x.com/stories/1/"])')).toEqual([
+      'a[href^="/stories/1/"]',
+      'a[href*="x.com/stories/1/"]',
+    ]);
+    expect(expandSubject('div[role="complementary"] :is(li, [role="row"]):has(a[href="/sam"])')).toEqual([
+      'div[role="complementary"] li:has(a[href="/sam"])',
+      'div[role="complementary"] [role="row"]:has(a[href="/sam"])',
+    ]);
+  });
+
+  it('leaves alone what is not a subject list, or would change meaning', () => {
+    for (const selector of [
+      'div[aria-posinset]:has(:is(h4, h5) a[href="/sam"])',
+      ':is(h4, h5) a[href="/sam"]',
+      'li :is(div a, span)',
+      'a[title=":is(a, b)"]',
+    ]) {
+      expect(expandSubject(selector)).toEqual([selector]);
+    }
+  });
+
+  it('reads parentheses and commas inside quoted identifiers as text', () => {
+    const name = cssString('Sam (2), "the" one');
+    expect(expandSubject(`:is(a[title="${name}"], b[title="${name}"])`)).toEqual([`a[title="${name}"]`, `b[title="${name}"]`]);
+    expect(censusQuery(`li:has(span[title="${name}"])`)).toEqual({ key: `li span[title="${name}"]`, container: 'li', parent: false });
+  });
+});
+
+describe('census queries', () => {
+  it('queries A B for a rule A:has(B), and counts the nearest A', () => {
+    expect(censusQuery('div[aria-posinset]:has(:is(h4, h5) a[href="/sam"])')).toEqual({
+      key: 'div[aria-posinset] :is(h4, h5) a[href="/sam"]',
+      container: 'div[aria-posinset]',
+      parent: false,
+    });
+    expect(censusQuery('div[role="article"]:not(:has(div[role="article"])):has(a[href*="comment_id="])')).toEqual({
+      key: 'div[role="article"]:not(:has(div[role="article"])) a[href*="comment_id="]',
+      container: 'div[role="article"]:not(:has(div[role="article"]))',
+      parent: false,
+    });
+    expect(censusQuery('ul > li:has(> a[href="/sam"])')).toEqual({ key: 'ul > li > a[href="/sam"]', container: 'ul > li', parent: true });
+  });
+
+  it('counts the match itself when the rule has no trailing :has()', () => {
+    for (const selector of [
+      'a[href="/sam"]',
+      '[role="listbox"] a[href="/sam"]',
+      'div:has(a[href="/sam"]) button',
+      'li:has(+ li a[href="/sam"])',
+      'li:has(a[href="/sam"], a[href="/sam2"])',
+    ]) {
+      expect(censusQuery(selector)).toEqual({ key: selector, container: null, parent: false });
+    }
+  });
+
+  it('gives a subject to a :has() that follows a combinator', () => {
+    expect(censusQuery('main :has(a[href="/sam"])')).toEqual({ key: 'main * a[href="/sam"]', container: 'main *', parent: false });
   });
 });

@@ -1,9 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-/**
- * The one DOM observer. Every batch of mutations first runs `onMutation` at once (a cheap URL
- * compare), then queues the added or changed elements (text, and attributes that name someone), flushed to `onElements` once per
- * animation frame: still before the browser paints them.
- */
 /** Nested additions are covered by their ancestor's scan; a walk up keeps this linear. */
 function hasQueuedAncestor(element: Element, roots: Set<Element>): boolean {
   for (let parent = element.parentElement; parent; parent = parent.parentElement) {
@@ -12,10 +7,17 @@ function hasQueuedAncestor(element: Element, roots: Set<Element>): boolean {
   return false;
 }
 
+/**
+ * The one DOM observer. Every batch of mutations first runs `onMutation` at once (a cheap URL
+ * compare), then queues the added elements (and, with `readsText`, those whose text or naming
+ * attributes changed), flushed to `onElements` once per animation frame: before the browser paints them.
+ */
 export function watchDom(
   ctx: ContentScriptContext,
   onMutation: () => void,
-  onElements?: (roots: Element[]) => void,
+  onElements: (roots: Element[]) => void,
+  /** Also report elements whose text or naming attributes changed (procedural rules read them). */
+  readsText: boolean,
 ): void {
   let queued: Element[] = [];
   let frame = 0;
@@ -24,12 +26,13 @@ export function watchDom(
     frame = 0;
     const roots = new Set(queued.filter((root) => root.isConnected));
     queued = [];
-    onElements?.([...roots].filter((root) => !hasQueuedAncestor(root, roots)));
+    onElements([...roots].filter((root) => !hasQueuedAncestor(root, roots)));
   };
 
   const observer = new MutationObserver((records) => {
     onMutation();
-    if (!onElements) return;
+    // Without text rules only the census reads added elements, and it walks the page as parsed.
+    if (!readsText && document.readyState === 'loading') return;
     for (const record of records) {
       if (record.type === 'characterData') {
         if (record.target.parentElement) queued.push(record.target.parentElement);
@@ -46,13 +49,12 @@ export function watchDom(
     }
     if (queued.length > 0 && frame === 0) frame = requestAnimationFrame(flush);
   });
-  const procedural = onElements !== undefined;
   observer.observe(document, {
     childList: true,
     subtree: true,
     // A recycled row may change only its text or the attributes that name whom it shows.
-    characterData: procedural,
-    ...(procedural ? { attributeFilter: ['title', 'aria-label', 'href', 'src', 'alt'] } : {}),
+    characterData: readsText,
+    ...(readsText ? { attributeFilter: ['title', 'aria-label', 'href', 'src', 'alt'] } : {}),
   });
   ctx.onInvalidated(() => {
     observer.disconnect();

@@ -1,10 +1,11 @@
 import { sendMessage } from '@/lib/messaging';
 import { targetFor, targetNamed } from '@/lib/shield/targets';
 import type { ShieldHello } from '@/lib/shield/hello';
-import type { ProceduralRule, SiteAdapter } from '@/lib/sites/types';
+import type { LearnRule, ProceduralRule, SiteAdapter } from '@/lib/sites/types';
 import type { Surface } from '@/lib/model';
+import type { Guard } from './guard';
 
-type Styled = HTMLElement | SVGElement;
+type Styled = Element & ElementCSSInlineStyle;
 interface Hidden {
   rule: ProceduralRule;
   /** The element's own inline display before we hid it, restored if it stops being theirs. */
@@ -29,6 +30,9 @@ function unhide(element: Styled, hidden: WeakMap<Element, Hidden>): void {
   else element.style.removeProperty('display');
 }
 
+/** Only elements with an inline style can be hidden (HTML, SVG, MathML). */
+const styled = (element: Element): element is Styled => 'style' in element;
+
 /** Elements a rule may read under a changed root, and the one around it (a recycled row). */
 function candidates(root: Element, selector: string): Element[] {
   const around = root.closest(selector);
@@ -37,11 +41,13 @@ function candidates(root: Element, selector: string): Element[] {
 
 /**
  * Runs the adapter's procedural rules (text-matched hiding, chats opened without a URL) and
- * learn rules over newly added elements. Null when the adapter has none.
+ * learn rules over newly added elements. Null when the adapter has none. Adapter code runs
+ * under `guard`: a rule that throws on one element still reads the rest, and the other rules run.
  */
 export function proceduralScanner(
   adapter: SiteAdapter,
   hello: ShieldHello,
+  guard: Guard,
   block: (personId: number, surface: Surface) => void,
   onLearned: () => void,
 ): ((roots: Element[]) => void) | null {
@@ -50,28 +56,38 @@ export function proceduralScanner(
   if (rules.length === 0 && learners.length === 0) return null;
   const visible = hello.targets.filter((target) => !hello.passed.includes(target.personId));
   const hidden = new WeakMap<Element, Hidden>();
+  // The selectors are the adapter's too: one this browser can't parse throws.
+  const candidatesOf = (root: Element, selector: string) => guard.run(() => candidates(root, selector), []);
+
+  /** Hides or gives back what one rule reads under `root`; true when the page is being left. */
+  const apply = (root: Element, rule: ProceduralRule) =>
+    guard.some(candidatesOf(root, rule.selector), (element) => {
+      if (!styled(element)) return false;
+      const target = targetNamed(visible, rule.read(element));
+      if (target && rule.action === 'shield') {
+        block(target.personId, rule.surface);
+        return true;
+      }
+      if (target) hide(element, rule, hidden);
+      else if (hidden.get(element)?.rule === rule) unhide(element, hidden);
+      return false;
+    });
+
+  const learn = (root: Element, learner: LearnRule) =>
+    guard.some(candidatesOf(root, learner.selector), (element) => {
+      const pair = learner.read(element);
+      const target = pair && targetFor(hello.targets, [pair.identifier]);
+      if (!pair || !target || target.keys.includes(pair.key)) return false;
+      target.keys.push(pair.key);
+      void sendMessage('cs-bg-learn', { key: pair.key, personId: target.personId }).catch(() => undefined);
+      onLearned();
+      return false;
+    });
 
   return (roots) => {
     for (const root of roots) {
-      for (const rule of rules) {
-        for (const element of candidates(root, rule.selector)) {
-          if (!(element instanceof HTMLElement || element instanceof SVGElement)) continue;
-          const target = targetNamed(visible, rule.read(element));
-          if (target && rule.action === 'shield') return block(target.personId, rule.surface);
-          if (target) hide(element, rule, hidden);
-          else if (hidden.get(element)?.rule === rule) unhide(element, hidden);
-        }
-      }
-      for (const learner of learners) {
-        for (const element of candidates(root, learner.selector)) {
-          const pair = learner.read(element);
-          const target = pair && targetFor(hello.targets, [pair.identifier]);
-          if (!pair || !target || target.keys.includes(pair.key)) continue;
-          target.keys.push(pair.key);
-          void sendMessage('cs-bg-learn', { key: pair.key, personId: target.personId }).catch(() => undefined);
-          onLearned();
-        }
-      }
+      for (const rule of rules) if (apply(root, rule)) return;
+      for (const learner of learners) learn(root, learner);
     }
   };
 }

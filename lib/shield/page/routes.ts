@@ -5,6 +5,7 @@ import { targetFor } from '@/lib/shield/targets';
 import type { ShieldHello } from '@/lib/shield/hello';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { Surface } from '@/lib/model';
+import type { Guard } from './guard';
 
 /** Lifts the static curtain when the worker can't answer; an inline style beats its author rule. */
 export function liftCurtainLocally(): void {
@@ -51,16 +52,24 @@ export function watchRoutes(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
   hello: ShieldHello,
+  guard: Guard,
   block: (personId: number, surface: Surface) => void,
 ): (again?: boolean) => void {
   let lastHref = location.href;
 
+  /** Whom the URL opens, if anyone. `route` and what it returns are the adapter's: both run under the guard. */
+  const opened = (href: string) =>
+    guard.run(() => {
+      const route = adapter.route(new URL(href));
+      const target = route && targetFor(hello.targets, route.identifiers);
+      return route && target ? { personId: target.personId, surface: route.surface } : null;
+    }, null);
+
   const check = (href: string, again = false) => {
     if (href === lastHref && !again) return;
     lastHref = href;
-    const route = adapter.route(new URL(href));
-    const target = route && targetFor(hello.targets, route.identifiers);
-    if (route && target && !hello.passed.includes(target.personId)) block(target.personId, route.surface);
+    const page = opened(href);
+    if (page && !hello.passed.includes(page.personId)) block(page.personId, page.surface);
   };
 
   // The Navigation API reports same-document navigations before the site renders them.

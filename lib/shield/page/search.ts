@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging';
 import { targetNamed, type Target } from '@/lib/shield/targets';
 import type { SiteAdapter } from '@/lib/sites/types';
+import type { Guard } from './guard';
 
 const SEARCH_SETTLE_MS = 500;
 
@@ -13,21 +14,23 @@ function searchQuery(node: EventTarget | undefined, selector: string): string | 
 }
 
 /** Logs one `search` urge per search for the person; the results themselves are hidden by CSS. */
-export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, targets: Target[]): void {
+export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, targets: Target[], guard: Guard): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loggedFor: EventTarget | undefined;
+  // The adapter's selector: one this browser can't parse throws on every keystroke.
+  const queryIn = (input: EventTarget | undefined) => guard.run(() => searchQuery(input, adapter.searchInputs), null);
   ctx.addEventListener(
     document,
     'input',
     (event) => {
       // The real input may sit in a shadow root (Reddit's search box): take the innermost target.
       const input = event.composedPath()[0];
-      const query = searchQuery(input, adapter.searchInputs);
+      const query = queryIn(input);
       if (query === null) return;
       if (query.trim() === '') loggedFor = undefined;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const target = targetNamed(targets, searchQuery(input, adapter.searchInputs));
+        const target = targetNamed(targets, queryIn(input));
         if (!target || loggedFor === input) return;
         loggedFor = input;
         const report = { personId: target.personId, site: adapter.id, surface: 'search' as const, outcome: 'resisted' as const };
