@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
+import { localDateDaysAgo, openExtensionPage, waitForBadge, writeTempFile } from './support';
+
+const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT ?? '.output');
+const TARGETS = { chromium: 'chrome-mv3', firefox: 'firefox-mv3' } as const;
+const START_DAYS_AGO = 12;
+
+/** Everything the UI can import: people with accounts, urges, contacts, activities, reasons. */
+function backup(): string {
+  return JSON.stringify({
+    app: 'clean-break',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    people: [
+      {
+        name: 'Sam Rivera',
+        noContactSince: localDateDaysAgo(START_DAYS_AGO),
+        goalDays: 30,
+        accounts: [
+          { site: 'instagram', handle: 'sam.rivera' },
+          { site: 'whatsapp', handle: '+447700900123' },
+        ],
+      },
+      { name: 'Alex', noContactSince: localDateDaysAgo(40), goalDays: 90, accounts: [{ site: 'x', handle: 'alexk' }] },
+    ],
+    urges: [
+      { at: new Date(Date.now() - 3_600_000).toISOString(), person: 'Sam Rivera', site: 'instagram', surface: 'profile', outcome: 'resisted' },
+      { at: '2026-11-12T21:30:00.000Z', person: 'Alex', site: 'x', surface: 'post', outcome: 'overrode' },
+    ],
+    contacts: [{ at: '2026-11-10T09:00:00.000Z', person: 'Sam Rivera', kind: 'they-reached-out', note: 'a long message; left it' }],
+    activities: [{ at: '2026-11-21T18:00:00.000Z', activity: 'walk-20' }],
+    reasons: ['I want my evenings back.', 'Peace over checking.'],
+  });
+}
+
+/** What the content scripts store, written as they would: learned keys and kept-out-of-view counts. */
+function addPageData(page: TestPage): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((done, fail) => {
+        const request = indexedDB.open('clean-break');
+        request.onerror = () => fail(new Error(String(request.error)));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['learnedKeys', 'keptOutOfView'], 'readwrite');
+          tx.objectStore('learnedKeys').put({ site: 'instagram', key: 'thread:340282366841710300949128', personId: 1 });
+          tx.objectStore('learnedKeys').put({ site: 'x', key: 'chat:1234567890123456789-99', personId: 2 });
+          tx.objectStore('keptOutOfView').put({ day: '2026-11-22', site: 'instagram', count: 14 });
+          tx.objectStore('keptOutOfView').put({ day: '2026-11-23', site: 'whatsapp', count: 3 });
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(new Error(String(tx.error)));
+        };
+      }),
+  );
+}
+
+interface Snapshot {
+  version: number;
+  stores: Record<string, { keyPath: unknown; autoIncrement: boolean; indexes: unknown[]; rows: unknown[] }>;
+}
+
+/** The whole database, schema and rows, read straight from IndexedDB without upgrading it. */
+function snapshot(page: TestPage): Promise<Snapshot> {
+  return page.evaluate(
+    () =>
+      new Promise<Snapshot>((done, fail) => {
+        const request = indexedDB.open('clean-break');
+        request.onerror = () => fail(new Error(String(request.error)));
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const stores: Snapshot['stores'] = {};
+          for (const name of names) {
+            const store = tx.objectStore(name);
+            const indexes = [...store.indexNames].map((index) => {
+              const { keyPath, unique, multiEntry } = store.index(index);
+              return { index, keyPath, unique, multiEntry };
+            });
+            const all = store.getAll();
+            all.onsuccess = () => (stores[name] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, rows: all.result });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            done({ version: db.version, stores });
+          };
+        };
+      }),
+  );
+}
+
+type ExtensionApi = {
+  runtime: { getManifest(): { version: string }; reload(): void };
+  action: { setBadgeText(details: { text: string }): Promise<void> };
+};
+
+function manifestVersion(page: TestPage): Promise<string> {
+  return page.evaluate(() => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+    return (scope.browser ?? scope.chrome).runtime.getManifest().version;
+  });
+}
+
+function clearBadge(page: TestPage): Promise<void> {
+  return page.evaluate(() => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+    return (scope.browser ?? scope.chrome).action.setBadgeText({ text: '' });
+  });
+}
+
+/** Reloads the extension from its folder, as an update does; the page goes away with the old version. */
+function reloadExtension(page: TestPage): Promise<void> {
+  return page.evaluate(() => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+    // Later, so this evaluation returns first.
+    setTimeout(() => (scope.browser ?? scope.chrome).runtime.reload(), 100);
+  });
+}
+
+/** Opens an extension page once the reloaded extension serves one again. */
+async function openWhenBack(session: ExtensionSession, expectedVersion: string): Promise<TestPage> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const page = await session.newPage();
+    try {
+      await page.goto(session.extensionUrl('options.html'));
+      if ((await manifestVersion(page)) === expectedVersion) return page;
+    } catch {
+      // Still restarting.
+    }
+    await page.close().catch(() => undefined);
+    if (Date.now() > deadline) throw new Error(`The extension did not come back as version ${expectedVersion}`);
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+
+describe.each(BROWSERS)('extension update in %s', (browserName) => {
+  let session: ExtensionSession;
+  let copy: string;
+
+  beforeAll(async () => {
+    // A copy the test can update in place, as the store would replace the installed files.
+    copy = mkdtempSync(join(tmpdir(), 'clean-break-update-'));
+    cpSync(join(OUTPUT, TARGETS[browserName]), join(copy, TARGETS[browserName]), { recursive: true });
+    session = await launch(browserName, () => null, { extensionDir: copy });
+  });
+  afterAll(async () => {
+    await session?.close();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('keeps every record and the schema, and runs onInstalled, which repaints the badge', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.upload('input[type="file"]', writeTempFile('update-backup.json', backup()));
+    await options.waitFor('[data-testid="backup-message"]');
+    expect(await options.text('[data-testid="backup-message"]')).toContain('Backup imported: 2 people, 2 urges');
+    await addPageData(options);
+    await waitForBadge(options, String(START_DAYS_AGO));
+    const before = await snapshot(options);
+    expect(Object.fromEntries(Object.entries(before.stores).map(([name, store]) => [name, store.rows.length]))).toEqual({
+      activities: 1,
+      contacts: 1,
+      keptOutOfView: 2,
+      learnedKeys: 2,
+      people: 2,
+      settings: 1,
+      urges: 2,
+    });
+
+    // Only onInstalled can repaint the badge after the update: no page sends a change, and onStartup
+    // does not fire for an update.
+    await clearBadge(options);
+    const manifestPath = join(copy, TARGETS[browserName], 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+    const oldVersion = manifest.version;
+    const newVersion = oldVersion.replace(/\d+$/, (patch) => String(Number(patch) + 1));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: newVersion }));
+    expect(await manifestVersion(options)).toBe(oldVersion);
+    await reloadExtension(options);
+
+    const updated = await openWhenBack(session, newVersion);
+    await waitForBadge(updated, String(START_DAYS_AGO), 15_000);
+    expect(await snapshot(updated)).toEqual(before);
+    await updated.close();
+  });
+});
