@@ -2,6 +2,20 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_HOST_PATTERNS } from './lib/sites/hosts';
 
+/**
+ * Extension pages and the worker run only the code shipped with them and reach no host at all:
+ * no remote or inline script, no eval, no connections, no plugins, and no site may frame them.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Lets parallel work build into separate folders; the e2e harness reads the same variable.
@@ -12,13 +26,15 @@ export default defineConfig({
     // Both browsers preload modules natively; Vite's polyfill would be the only fetch() we ship.
     build: { modulePreload: { polyfill: false } },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Clean Break',
     description:
       'Keep no contact after a breakup: hides one person across social sites, and turns every reflexive check into a logged urge. Nothing leaves your device.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     host_permissions: SITE_HOST_PATTERNS,
     action: { default_title: 'Clean Break' },
+    // Dev mode keeps WXT's own policy: its dev server needs a socket and injected styles.
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // The content script replaces a shielded page with this extension page; nothing else is exposed.
     web_accessible_resources: [{ resources: ['pause.html'], matches: SITE_HOST_PATTERNS }],
     ...(browser === 'firefox'
@@ -29,6 +45,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

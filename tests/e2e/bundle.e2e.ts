@@ -41,7 +41,25 @@ describe.each(TARGETS)('the built %s extension', (target) => {
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).not.toContain('<all_urls>');
     for (const pattern of manifest.host_permissions as string[]) expect(pattern).toMatch(/^\*:\/\/[a-z*.]+\.[a-z]+\/\*$/);
-    expect(manifest.content_security_policy).toBeUndefined(); // MV3's strict default: no remote or eval'd code
+  });
+
+  it('runs its pages under a strict CSP: its own scripts only, no eval, no host to reach', () => {
+    const policy = new Map<string, string[]>(
+      String(manifest.content_security_policy?.extension_pages ?? '')
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter(([name]) => name)
+        .map(([name, ...sources]) => [name!, sources]),
+    );
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    // Every source list names the extension's own files or nothing: no host, scheme or keyword.
+    const opened = [...policy]
+      .filter(([name]) => name.endsWith('-src'))
+      .flatMap(([name, sources]) => sources.filter((source) => source !== "'self'" && source !== "'none'").map((source) => `${name} ${source}`));
+    expect(opened).toEqual([]);
+    expect([...policy.values()].flat().filter((source) => /unsafe|:|\*/.test(source))).toEqual([]);
   });
 
   it('declares in the Firefox build alone that nothing is collected', () => {
