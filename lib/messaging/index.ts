@@ -40,8 +40,20 @@ interface Envelope<K extends MessageName> {
 /** Waits between attempts when the worker was stopping or starting: about 3.6 s in all. */
 const RETRY_DELAYS_MS = [50, 150, 400, 1_000, 2_000];
 
+/** A worker stopped mid-answer can leave the sender waiting for good: an attempt ends after this. */
+const ATTEMPT_TIMEOUT_MS = 2_000;
+const NO_ANSWER = 'No answer from the background worker.';
+
 /** Errors that mean the message never reached a live worker or its answer was lost on the way. */
-const UNDELIVERED = /could not establish connection|receiving end does not exist|message port closed|message channel closed|message manager disconnected/i;
+const UNDELIVERED = /could not establish connection|receiving end does not exist|message port closed|message channel closed|message manager disconnected|no answer from the background worker/i;
+
+function sendOnce(envelope: unknown): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(NO_ANSWER)), ATTEMPT_TIMEOUT_MS);
+  });
+  return Promise.race([browser.runtime.sendMessage(envelope), timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Sends a message to the worker and waits for its answer. An MV3 worker may stop at any moment;
@@ -55,7 +67,7 @@ export async function sendMessage<K extends MessageName>(
   const envelope: Envelope<K> = { name, data };
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return (await browser.runtime.sendMessage(envelope)) as Protocol[K]['response'];
+      return (await sendOnce(envelope)) as Protocol[K]['response'];
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !UNDELIVERED.test(String(error))) throw error;

@@ -44,6 +44,20 @@ describe('sendMessage', () => {
     expect(send).toHaveBeenCalledTimes(6);
   });
 
+  it('sends again when an attempt is left without any answer', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((() => {
+      calls += 1;
+      // The first attempt meets a worker stopped mid-answer: its promise never settles.
+      return calls === 1 ? new Promise(() => undefined) : Promise.resolve({ urgeId: 3 });
+    }) as never);
+    const answer = sendMessage('cs-bg-log-urge', report);
+    await vi.runAllTimersAsync();
+    await expect(answer).resolves.toEqual({ urgeId: 3 });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
   it('does not repeat a message the worker answered with an error', async () => {
     const refused = new Error('Malformed urge report.');
     const send = scriptedWorker(refused, { urgeId: 1 });
