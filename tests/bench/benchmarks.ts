@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launch, type BrowserName, type SiteServer } from '../e2e/harness';
 import { fixtureServer, instrumented } from '../e2e/sites';
-import { localDateDaysAgo, openExtensionPage, writeTempFile } from '../e2e/support';
+import { dbCounts, localDateDaysAgo, openExtensionPage, writeTempFile } from '../e2e/support';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON } from '../fixtures/person';
 import { SITES, SURFACES, type Person } from '@/lib/model';
@@ -248,20 +248,7 @@ async function urgeBurst(bench: BenchContext): Promise<{ sent: number; expected:
   const expected = new Set(reports.map((report) => `${report.personId}|${report.site}|${report.surface}`)).size;
 
   const control = await extensionPage(bench, 'options.html');
-  const countUrges = () =>
-    control.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const open = indexedDB.open('clean-break');
-          open.onsuccess = () => {
-            const request = open.result.transaction('urges').objectStore('urges').count();
-            request.onsuccess = () => {
-              open.result.close();
-              done(request.result);
-            };
-          };
-        }),
-    );
+  const countUrges = async () => (await dbCounts(control)).urges ?? 0;
   const before = await countUrges();
   const { result } = await cdp.send('Runtime.evaluate', {
     contextId: contentWorld.id,

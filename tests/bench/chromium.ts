@@ -1,52 +1,29 @@
 /**
- * Chromium contexts for the benchmark, each with one extension or none, serving the fake sites
- * like the e2e harness. Playwright's own handles are kept, because the figures come from CDP.
+ * Chromium contexts for the benchmark and the worker-stop test, each with one extension or none.
+ * Playwright's own handles are kept, because the figures and the worker control come from CDP.
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, serve, SITE_URL, type SiteServer } from '../e2e/harness';
+import { chromiumContext, type SiteServer } from '../e2e/harness';
 
 export interface BenchContext {
   context: BrowserContext;
-  /** The extension's id, when one is loaded. */
+  /** The extension's id, when one with a worker is loaded. */
   extensionId: string | null;
   close(): Promise<void>;
 }
 
 export async function launchChromium(extensionDir: string | null, server: SiteServer): Promise<BenchContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'clean-break-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await context.route(SITE_URL, async (route) => {
-    const answer = serve(server, route.request().url());
-    await (answer ? route.fulfill(answer) : route.abort('internetdisconnected'));
-  });
-  let extensionId: string | null = null;
+  const { context, close } = await chromiumContext(extensionDir, server);
   const manifest = extensionDir ? JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) : {};
+  let extensionId: string | null = null;
   if (manifest.background) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(worker.url()).host;
   }
-  return {
-    context,
-    extensionId,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, extensionId, close };
 }
 
 export async function extensionPage(bench: BenchContext, path: string): Promise<Page> {

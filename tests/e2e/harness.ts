@@ -94,7 +94,7 @@ async function poll(check: () => Promise<boolean>, timeoutMs: number, what: stri
   }
 }
 
-export function serve(server: SiteServer, url: string) {
+function serve(server: SiteServer, url: string) {
   const answer = server(new URL(url));
   return answer && { status: answer.status ?? 200, contentType: answer.contentType ?? 'text/html; charset=utf-8', body: answer.body };
 }
@@ -109,7 +109,7 @@ function notRecording(): never {
   throw new Error('This session does not record requests: launch it with { recordRequests: true }.');
 }
 
-export const SITE_URL = /^https?:\/\/([a-z0-9-]+\.)*(instagram|facebook|messenger|x|twitter|tiktok|threads|linkedin|reddit|youtube|whatsapp|snapchat|telegram|discord)\.(com|net|org)\/|^https:\/\/bsky\.app\//;
+const SITE_URL = /^https?:\/\/([a-z0-9-]+\.)*(instagram|facebook|messenger|x|twitter|tiktok|threads|linkedin|reddit|youtube|whatsapp|snapchat|telegram|discord)\.(com|net|org)\/|^https:\/\/bsky\.app\//;
 
 class PlaywrightPage implements TestPage {
   readonly browserName = 'chromium';
@@ -219,18 +219,27 @@ class PuppeteerPage implements TestPage {
   }
 }
 
-async function launchChromium(server: SiteServer, options: LaunchOptions): Promise<ExtensionSession> {
+/**
+ * A fresh Chromium profile with one unpacked extension loaded (or none), serving the fake sites
+ * at their real URLs. The harness wraps it for the shared scenarios; the bench and the
+ * worker-stop test use its Playwright handles directly, for CDP.
+ */
+export async function chromiumContext(
+  extension: string | null,
+  server: SiteServer,
+  { developerMode = false } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'clean-break-chromium-'));
-  // As for anyone who loads an unpacked extension: without it, Chromium disables the extension when it reloads.
-  mkdirSync(join(profile, 'Default'));
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
-  const extension = join(options.extensionDir ?? OUTPUT, 'chrome-mv3');
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+  if (developerMode) {
+    // As for anyone who loads an unpacked extension: without it, Chromium disables the extension when it reloads.
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -238,6 +247,21 @@ async function launchChromium(server: SiteServer, options: LaunchOptions): Promi
       '--no-first-run',
     ],
   });
+  await context.route(SITE_URL, async (route) => {
+    const answer = serve(server, route.request().url());
+    await (answer ? route.fulfill(answer) : route.abort('internetdisconnected'));
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchChromium(server: SiteServer, options: LaunchOptions): Promise<ExtensionSession> {
+  const { context, close } = await chromiumContext(join(options.extensionDir ?? OUTPUT, 'chrome-mv3'), server, { developerMode: true });
   const recorded: RecordedRequest[] = [];
   if (options.recordRequests) {
     // Playwright reports the extension's service worker here too, from its first request on.
@@ -250,10 +274,6 @@ async function launchChromium(server: SiteServer, options: LaunchOptions): Promi
       page.on('websocket', (socket) => recorded.push({ url: socket.url(), from: originOf(page.url()), navigation: false })),
     );
   }
-  await context.route(SITE_URL, async (route) => {
-    const answer = serve(server, route.request().url());
-    await (answer ? route.fulfill(answer) : route.abort('internetdisconnected'));
-  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
   return {
@@ -265,10 +285,7 @@ async function launchChromium(server: SiteServer, options: LaunchOptions): Promi
       const current = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
       return current.evaluate<T, A>(fn as never, arg as A);
     },
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession, type SiteServer, type TestPage } from './harness';
-import { localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { inspectMarkers, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer, instrumented } from './sites';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON } from '../fixtures/person';
@@ -30,35 +30,9 @@ async function addPerson(session: ExtensionSession): Promise<void> {
   await options.close();
 }
 
-interface PageState {
-  elements: number;
-  person: number;
-  decoys: number;
-  visiblePeople: string[];
-  hiddenDecoys: string[];
-  frames: number;
-  flashFrames: number;
-}
-
-/** What is visible in the page, and what the flash probe (tests/fixtures/instrument.js) counted. */
-function inspect(page: TestPage): Promise<PageState> {
-  return page.evaluate(() => {
-    const visible = (el: Element) =>
-      el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions) &&
-      el.getClientRects().length > 0;
-    const probe = (window as unknown as { __cleanBreakProbe: { frames: number; flashFrames: number } }).__cleanBreakProbe;
-    const people = [...document.querySelectorAll('[data-person]')];
-    const decoys = [...document.querySelectorAll('[data-decoy]')];
-    return {
-      elements: document.getElementsByTagName('*').length,
-      person: people.length,
-      decoys: decoys.length,
-      visiblePeople: people.filter(visible).map((el) => el.getAttribute('data-person') ?? ''),
-      hiddenDecoys: decoys.filter((el) => !visible(el)).map((el) => el.getAttribute('data-decoy') ?? ''),
-      frames: probe.frames,
-      flashFrames: probe.flashFrames,
-    };
-  });
+/** What is visible in the page, what the flash probe counted, and how many elements the page has. */
+async function inspect(page: TestPage) {
+  return { ...(await inspectMarkers(page)), elements: await page.evaluate(() => document.getElementsByTagName('*').length) };
 }
 
 /** What the page itself wrote to its console, without the flash probe's own reports. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
-import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { ARTIFACTS, dbRows, inspectMarkers, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer } from './sites';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON, PERSON_IDENTIFIERS } from '../fixtures/person';
@@ -54,24 +54,10 @@ interface UrgeRow {
   outcome: string;
 }
 
-interface PageState {
-  person: number;
-  decoys: number;
-  visiblePeople: string[];
-  hiddenDecoys: string[];
-  frames: number;
-  flashFrames: number;
-  flashed: string[];
-  leaks: string[];
-}
-
-/** Reads, inside the page, what is visible and whether anything names the person. */
-function inspect(page: TestPage, identifiers: string[]): Promise<PageState> {
+/** Reads, inside the page, every stylesheet it can read and attribute written after load that names the person. */
+function leaksOf(page: TestPage, identifiers: string[]): Promise<string[]> {
   return page.evaluate((ids) => {
-    const visible = (el: Element) =>
-      el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions) &&
-      el.getClientRects().length > 0;
-    const probe = (window as unknown as { __cleanBreakProbe: { frames: number; flashFrames: number; flashed: string[]; attributeWrites: string[] } }).__cleanBreakProbe;
+    const probe = (window as unknown as { __cleanBreakProbe: { attributeWrites: string[] } }).__cleanBreakProbe;
     const names = (ids as string[]).map((id) => id.toLowerCase());
     const mentions = (text: string) => names.some((id) => text.toLowerCase().includes(id));
     const leaks: string[] = [];
@@ -80,19 +66,13 @@ function inspect(page: TestPage, identifiers: string[]): Promise<PageState> {
       if (mentions(text)) leaks.push(`stylesheet ${sheet.href ?? '(inline)'}`);
     }
     leaks.push(...probe.attributeWrites.filter(mentions).map((write) => `attribute ${write}`));
-    const people = [...document.querySelectorAll('[data-person]')];
-    const decoys = [...document.querySelectorAll('[data-decoy]')];
-    return {
-      person: people.length,
-      decoys: decoys.length,
-      visiblePeople: people.filter(visible).map((el) => el.getAttribute('data-person') ?? ''),
-      hiddenDecoys: decoys.filter((el) => !visible(el)).map((el) => el.getAttribute('data-decoy') ?? ''),
-      frames: probe.frames,
-      flashFrames: probe.flashFrames,
-      flashed: probe.flashed,
-      leaks,
-    };
+    return leaks;
   }, identifiers);
+}
+
+/** What is visible, and whether anything names the person. */
+async function inspect(page: TestPage, identifiers: string[]) {
+  return { ...(await inspectMarkers(page)), leaks: await leaksOf(page, identifiers) };
 }
 
 function personBackup() {

@@ -27,8 +27,11 @@ export async function openExtensionPage(session: ExtensionSession, path: string)
   return page;
 }
 
+/** Anything that runs a function in an extension page: a harness page, or Playwright's own. */
+export type Evaluator = Pick<TestPage, 'evaluate'>;
+
 /** Row counts read straight from IndexedDB, independent of the extension's own code. */
-export function dbCounts(page: TestPage): Promise<Record<string, number>> {
+export function dbCounts(page: Evaluator): Promise<Record<string, number>> {
   return page.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve, reject) => {
@@ -53,7 +56,7 @@ export function dbCounts(page: TestPage): Promise<Record<string, number>> {
 }
 
 /** All rows of a store, read straight from IndexedDB. */
-export function dbRows<T>(page: TestPage, store: string): Promise<T[]> {
+export function dbRows<T>(page: Evaluator, store: string): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -87,4 +90,35 @@ export async function waitForBadge(page: TestPage, expected: string, timeoutMs =
     if (Date.now() > deadline) throw new Error(`The badge still reads "${await badgeText(page)}", not "${expected}"`);
     await new Promise((done) => setTimeout(done, 50));
   }
+}
+
+/** What a fixture page shows of its marked elements, and what the flash probe (tests/fixtures/instrument.js) counted. */
+export interface MarkerState {
+  person: number;
+  decoys: number;
+  visiblePeople: string[];
+  hiddenDecoys: string[];
+  frames: number;
+  flashFrames: number;
+  flashed: string[];
+}
+
+export function inspectMarkers(page: Evaluator): Promise<MarkerState> {
+  return page.evaluate(() => {
+    const visible = (el: Element) =>
+      el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions) &&
+      el.getClientRects().length > 0;
+    const probe = (window as unknown as { __cleanBreakProbe: { frames: number; flashFrames: number; flashed: string[] } }).__cleanBreakProbe;
+    const people = [...document.querySelectorAll('[data-person]')];
+    const decoys = [...document.querySelectorAll('[data-decoy]')];
+    return {
+      person: people.length,
+      decoys: decoys.length,
+      visiblePeople: people.filter(visible).map((el) => el.getAttribute('data-person') ?? ''),
+      hiddenDecoys: decoys.filter((el) => !visible(el)).map((el) => el.getAttribute('data-decoy') ?? ''),
+      frames: probe.frames,
+      flashFrames: probe.flashFrames,
+      flashed: probe.flashed,
+    };
+  });
 }

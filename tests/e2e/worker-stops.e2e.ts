@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { fixtureServer } from './sites';
-import { localDateDaysAgo, writeTempFile } from './support';
+import { dbRows, localDateDaysAgo, writeTempFile } from './support';
 import { extensionPage, launchChromium, type BenchContext } from '../bench/chromium';
 import { generatedPeople, PROFILE_URL } from '../fixtures/people';
 import { adapterFor } from '@/lib/sites';
@@ -55,21 +55,7 @@ describe('when the worker stops mid-burst (chromium)', () => {
       return stops;
     };
   };
-  const rows = <T,>(store: string) =>
-    control.evaluate(
-      (name) =>
-        new Promise<T[]>((done) => {
-          const open = indexedDB.open('clean-break');
-          open.onsuccess = () => {
-            const request = open.result.transaction(name).objectStore(name).getAll();
-            request.onsuccess = () => {
-              open.result.close();
-              done(request.result as T[]);
-            };
-          };
-        }),
-      store,
-    );
+  const rows = <T,>(store: string) => dbRows<T>(control, store);
 
   beforeAll(async () => {
     bench = await launchChromium(join(OUTPUT, 'chrome-mv3'), fixtureServer());
