@@ -5,7 +5,7 @@ import { loadGlance } from '@/lib/glance';
 import { currentSuggestion, markSuggestionDone, nextSuggestion } from '@/lib/activities/suggestion';
 import { activityById, pickActivity } from '@/lib/activities';
 import { portableWriteError } from '@/lib/db/errors';
-import { clearWriteProblem, noteWriteProblem, type ReportedWrite } from '@/lib/db/write-problems';
+import { noteWriteProblem, storing, type ReportedWrite } from '@/lib/db/write-problems';
 import { adapterForHost } from '@/lib/sites';
 import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
@@ -30,28 +30,18 @@ function senderSite(sender: Browser.runtime.MessageSender) {
 }
 
 /** A write a page reported while nobody is looking: a failure is noted for the popup, then passed on. */
-async function storeReported<T>(what: ReportedWrite, write: () => Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await write();
-  } catch (error) {
+function storeReported<T>(what: ReportedWrite, write: () => Promise<T>): Promise<T> {
+  return storing(write, async (error) => {
     await noteWriteProblem(what, error, Date.now());
     throw error;
-  }
-  await clearWriteProblem().catch(() => undefined);
-  return result;
+  });
 }
 
 /** A write the user asked for: the page that asked shows the failure, told whether the device is full. */
-async function storeForUser<T>(write: () => Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await write();
-  } catch (error) {
+function storeForUser<T>(write: () => Promise<T>): Promise<T> {
+  return storing(write, async (error) => {
     throw portableWriteError(error);
-  }
-  await clearWriteProblem().catch(() => undefined);
-  return result;
+  });
 }
 
 // The MV3 worker may stop between any two events: every handler reads what it needs from

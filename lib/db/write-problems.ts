@@ -49,3 +49,18 @@ export async function clearWriteProblem(): Promise<void> {
   if ((await readWriteProblem()) === null) return;
   await Promise.all([browser.storage.local.remove(KEY), browser.storage.session.remove(KEY)]);
 }
+
+/**
+ * Runs a write: a success clears the note an earlier failure left, a failure is handed to
+ * `failed` (which notes it, reports it, or answers in its place).
+ */
+export async function storing<T>(write: () => Promise<T>, failed: (error: unknown) => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    return failed(error);
+  }
+  await clearWriteProblem().catch(() => undefined);
+  return result;
+}

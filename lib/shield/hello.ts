@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Site, Surface } from '../model';
 import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb, type UrgeReport } from '../db';
-import { clearWriteProblem, noteWriteProblem } from '../db/write-problems';
+import { noteWriteProblem, storing } from '../db/write-problems';
 import { adapterForHost } from '../sites';
 import { SITE_RULES } from '../sites/rules';
 import { censusQuery, compileCss, compileSelectors, LIFT_CURTAIN, type CensusQuery } from './css';
@@ -29,15 +29,14 @@ export interface ShieldHello {
 export const UNSTORED_URGE_ID = 0;
 
 /** An urge that can't be stored (the disk is full) must never lift the shield: it is noted for the popup instead. */
-async function logShieldedUrge(db: CleanBreakDb, report: UrgeReport, now: number): Promise<number> {
-  try {
-    const urgeId = await logUrge(db, report, now);
-    await clearWriteProblem().catch(() => undefined);
-    return urgeId;
-  } catch (error) {
-    await noteWriteProblem('urge', error, now);
-    return UNSTORED_URGE_ID;
-  }
+function logShieldedUrge(db: CleanBreakDb, report: UrgeReport, now: number): Promise<number> {
+  return storing(
+    () => logUrge(db, report, now),
+    async (error) => {
+      await noteWriteProblem('urge', error, now);
+      return UNSTORED_URGE_ID;
+    },
+  );
 }
 
 const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, census: [] };

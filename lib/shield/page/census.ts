@@ -9,8 +9,8 @@ const SAMPLE_MS = 2_000;
 const REPORT_MS = 10_000;
 const HEALTH_AFTER_MS = [3_000, 12_000];
 
-/** Past this many waiting roots (a long-hidden tab), the census walks the whole page again instead. */
-const MAX_WAITING_ROOTS = 500;
+/** Past this many pending walks (a long-hidden tab), the census walks the whole page again instead. */
+const MAX_WALKS = 500;
 /** Main-thread time one sample may take: about 0.2% of the page's time, however large the page. */
 const SAMPLE_BUDGET_MS = 4;
 
@@ -94,6 +94,6 @@ export function startCensus(
   return (roots) => {
     if (!query) return;
     const connected = roots.filter((root) => root.isConnected);
-    walks = walks.length + connected.length > MAX_WAITING_ROOTS ? [walkFrom(document.documentElement)] : walks.concat(connected.map(walkFrom));
+    walks = walks.length + connected.length > MAX_WALKS ? [walkFrom(document.documentElement)] : walks.concat(connected.map(walkFrom));
   };
 }
