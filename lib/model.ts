@@ -17,8 +17,24 @@ export const SITES = [
 ] as const;
 export type Site = (typeof SITES)[number];
 
-export const SURFACES = ['profile', 'story', 'message', 'search', 'post'] as const;
+/** What the shield catches on a site's pages. */
+export const PAGE_SURFACES = ['profile', 'story', 'message', 'search', 'post'] as const;
+export type PageSurface = (typeof PAGE_SURFACES)[number];
+
+/**
+ * Every kind of urge: the page surfaces, plus `settings` (trying to weaken protection in
+ * Clean Break itself) and `manual` (one the user logs by hand, felt outside the browser).
+ */
+export const SURFACES = [...PAGE_SURFACES, 'settings', 'manual'] as const;
 export type Surface = (typeof SURFACES)[number];
+
+/** The site of an urge that happened on none: `settings` and `manual` urges. */
+export const ELSEWHERE = 'elsewhere';
+export const URGE_SITES = [...SITES, ELSEWHERE] as const;
+export type UrgeSite = (typeof URGE_SITES)[number];
+
+export const INTENSITIES = [1, 2, 3, 4, 5] as const;
+export type Intensity = (typeof INTENSITIES)[number];
 
 export const OUTCOMES = ['resisted', 'overrode'] as const;
 /** `resisted`: went back from the shield. `overrode`: went on anyway. */
@@ -51,9 +67,19 @@ export interface Urge {
   /** Epoch milliseconds. */
   at: number;
   personId: number;
-  site: Site;
+  site: UrgeSite;
   surface: Surface;
   outcome: Outcome;
+  /** Manual urges only, both optional: how strong it felt, and a few words about it. */
+  intensity?: Intensity;
+  note?: string;
+}
+
+/** An urge the shield caught on a site's page, as opposed to a `settings` or `manual` one. */
+export type PageUrge = Urge & { site: Site; surface: PageSurface };
+
+export function isPageUrge(urge: Urge): urge is PageUrge {
+  return urge.site !== ELSEWHERE && (PAGE_SURFACES as readonly string[]).includes(urge.surface);
 }
 
 export interface Contact {

@@ -11,13 +11,14 @@ import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
 import { shieldHello } from '@/lib/shield/hello';
-import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, SITES, SURFACES } from '@/lib/model';
+import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES } from '@/lib/model';
 
-function isUrgeReport(value: UrgeReport): boolean {
+/** A content script reports only what it can see: a page surface on its own kind of site. */
+function isPageUrgeReport(value: UrgeReport): boolean {
   return (
     Number.isInteger(value?.personId) &&
-    SITES.includes(value.site) &&
-    SURFACES.includes(value.surface) &&
+    (SITES as readonly string[]).includes(value.site) &&
+    (PAGE_SURFACES as readonly string[]).includes(value.surface) &&
     OUTCOMES.includes(value.outcome)
   );
 }
@@ -50,7 +51,7 @@ export default defineBackground(() => {
   onMessages({
     'cs-bg-shield-hello': (_, sender) => shieldHello(getDb(), sender, Date.now()),
     'cs-bg-log-urge': async (report) => {
-      if (!isUrgeReport(report)) throw new Error('Malformed urge report.');
+      if (!isPageUrgeReport(report)) throw new Error('Malformed urge report.');
       return { urgeId: await storeReported('urge', () => logUrge(getDb(), report, reportedAt(report.at, Date.now()))) };
     },
     'cs-bg-kept-out-of-view': async ({ count }, sender) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getReasons, setUrgeOutcome, slipTimes } from '@/lib/db';
 import { describeWriteError } from '@/lib/db/errors';
-import type { Surface, Urge } from '@/lib/model';
+import { isPageUrge, type PageSurface, type PageUrge } from '@/lib/model';
 import { summarize, type StreakSummary } from '@/lib/streak';
 import { currentSuggestion } from '@/lib/activities/suggestion';
 import { pickActivity, type Activity } from '@/lib/activities';
@@ -11,7 +11,7 @@ import { adapterFor, adapterForHost } from '@/lib/sites';
 import { grantPass } from '@/lib/shield/passes';
 import { HoldButton } from './HoldButton';
 
-const CALM_LINES: Record<Surface, string> = {
+const CALM_LINES: Record<PageSurface, string> = {
   profile: 'The pull to look is strong right now. It passes, usually within a few minutes.',
   story: "Their story is a small window into a life you're giving yourself space from. You don't need it today.",
   message: "You don't have to open this conversation. Nothing in it needs you right now.",
@@ -20,7 +20,7 @@ const CALM_LINES: Record<Surface, string> = {
 };
 
 interface Loaded {
-  urge: Urge;
+  urge: PageUrge;
   streak: StreakSummary;
   reasons: string[];
   activity: Activity;
@@ -49,7 +49,7 @@ export function App() {
       const db = getDb();
       const urge = Number.isInteger(urgeId) ? await db.urges.get(urgeId) : undefined;
       const person = urge && (await db.people.get(urge.personId));
-      if (!urge || !person) return setLoaded(null);
+      if (!urge || !isPageUrge(urge) || !person) return setLoaded(null);
       const now = new Date();
       setLoaded({
         urge,

@@ -17,6 +17,7 @@ import {
   OUTCOMES,
   SITES,
   SURFACES,
+  URGE_SITES,
   type Account,
   type ActivityDone,
   type Contact,
@@ -383,7 +384,7 @@ function readBackup(root: Entry): BackupData {
   const urges = readEntries(root, FIELDS.urges, 'urge', (entry) => ({
     at: readTime(entry, FIELDS.at),
     personIndex: readPersonRef(entry, FIELDS.person, indexByName),
-    site: readEnum(entry, FIELDS.site, SITES),
+    site: readEnum(entry, FIELDS.site, URGE_SITES),
     surface: readEnum(entry, FIELDS.surface, SURFACES),
     outcome: readEnum(entry, FIELDS.outcome, OUTCOMES),
   }));

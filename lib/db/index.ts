@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { startOfDay, startOfWeek } from 'date-fns';
-import type { ActivityDone, Contact, ContactKind, Outcome, Person, Site, Surface, Urge } from '../model';
+import type { ActivityDone, Contact, ContactKind, Outcome, Person, Site, Surface, Urge, UrgeSite } from '../model';
 import { MAX_REASONS, SLIP_KIND } from '../model';
 import { localDateOf } from '../streak';
 import { openDb, type CleanBreakDb } from './schema';
@@ -25,7 +25,7 @@ export const URGE_DEDUPE_MS = 30_000;
 
 export interface UrgeReport {
   personId: number;
-  site: Site;
+  site: UrgeSite;
   surface: Surface;
   outcome: Outcome;
 }

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Site, Surface } from '../model';
+import type { PageSurface, Site } from '../model';
 import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb, type UrgeReport } from '../db';
 import { noteWriteProblem, storing } from '../db/write-problems';
 import { adapterForHost } from '../sites';
@@ -11,7 +11,7 @@ import { targetFor, targetsFor, type Target } from './targets';
 export interface ShieldBlock {
   urgeId: number;
   personId: number;
-  surface: Surface;
+  surface: PageSurface;
 }
 
 export interface ShieldHello {

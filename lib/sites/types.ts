@@ -1,4 +1,4 @@
-import type { Site, Surface } from '../model';
+import type { PageSurface, Site } from '../model';
 
 /** What a hide rule keeps out of view. `profile` covers header parts like the Message button. */
 export type HideSurface = 'post' | 'story' | 'comment' | 'message' | 'search' | 'suggestion' | 'profile';
@@ -17,7 +17,7 @@ export interface HideRule {
 
 /** A page that is the person (their profile, story, thread or post): replaced by the shield. */
 export interface GuardedRoute {
-  surface: Surface;
+  surface: PageSurface;
   /**
    * The handles or ids in the URL, lowercased. Usually one; a 1:1 chat URL that names both
    * people (X's `/i/chat/<idA>-<idB>`) gives both, and the engine matches either.
@@ -42,7 +42,7 @@ export interface HealthCheck {
  */
 export type ProceduralRule = (
   | { action: 'hide'; surface: HideSurface }
-  | { action: 'shield'; surface: Surface }
+  | { action: 'shield'; surface: PageSurface }
 ) & {
   /** Candidate elements: structural, keyed on no one. */
   selector: string;

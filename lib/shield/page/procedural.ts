@@ -2,7 +2,7 @@ import { sendMessage } from '@/lib/messaging';
 import { targetFor, targetNamed } from '@/lib/shield/targets';
 import type { ShieldHello } from '@/lib/shield/hello';
 import type { LearnRule, ProceduralRule, SiteAdapter } from '@/lib/sites/types';
-import type { Surface } from '@/lib/model';
+import type { PageSurface } from '@/lib/model';
 import type { Guard } from './guard';
 
 type Styled = Element & ElementCSSInlineStyle;
@@ -48,7 +48,7 @@ export function proceduralScanner(
   adapter: SiteAdapter,
   hello: ShieldHello,
   guard: Guard,
-  block: (personId: number, surface: Surface) => void,
+  block: (personId: number, surface: PageSurface) => void,
   onLearned: () => void,
 ): ((roots: Element[]) => void) | null {
   const rules = adapter.procedural ?? [];

@@ -4,7 +4,7 @@ import { sendMessage } from '@/lib/messaging';
 import { targetFor } from '@/lib/shield/targets';
 import type { ShieldHello } from '@/lib/shield/hello';
 import type { SiteAdapter } from '@/lib/sites/types';
-import type { Surface } from '@/lib/model';
+import type { PageSurface } from '@/lib/model';
 import type { Guard } from './guard';
 
 /** Lifts the static curtain when the worker can't answer; an inline style beats its author rule. */
@@ -31,7 +31,7 @@ export function goToShield(urgeId: number): void {
 }
 
 /** Leaves for the shield, once: blanks the page first so nothing of the person paints. */
-export function shieldBlocker(adapter: SiteAdapter): (personId: number, surface: Surface) => void {
+export function shieldBlocker(adapter: SiteAdapter): (personId: number, surface: PageSurface) => void {
   let leaving = false;
   return (personId, surface) => {
     if (leaving) return;
@@ -53,7 +53,7 @@ export function watchRoutes(
   adapter: SiteAdapter,
   hello: ShieldHello,
   guard: Guard,
-  block: (personId: number, surface: Surface) => void,
+  block: (personId: number, surface: PageSurface) => void,
 ): (again?: boolean) => void {
   let lastHref = location.href;
 
