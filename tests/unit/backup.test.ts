@@ -588,7 +588,7 @@ const BROKEN: Broken[] = [
   {
     name: 'urge with an unknown surface',
     text: urgeWith({ surface: 'reel' }),
-    says: 'Urge 1 has a surface Clean Break doesn\'t know ("reel"); it should be one of profile, story, message, search, post.',
+    says: 'Urge 1 has a surface Clean Break doesn\'t know ("reel"); it should be one of profile, story, message, search, post, settings, manual.',
   },
   {
     name: 'urge with an unknown outcome',
