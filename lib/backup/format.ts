@@ -204,11 +204,14 @@ function readInteger(entry: Entry, field: Field, min: number, max: number, unit:
   return value;
 }
 
+/** Longer lists (the 13 sites) are left out of the message: a sentence can't carry them kindly. */
+const MAX_CHOICES_SHOWN = 7;
+
 function readEnum<T extends string>(entry: Entry, field: Field, allowed: readonly T[]): T {
   const value = readFilledString(entry, field);
   const known = allowed.find((option) => option === value);
   if (known === undefined) {
-    const options = allowed.length <= 6 ? `; it should be one of ${allowed.join(', ')}` : '';
+    const options = allowed.length <= MAX_CHOICES_SHOWN ? `; it should be one of ${allowed.join(', ')}` : '';
     fail(`${subject(entry)} has ${withArticle(field.label)} Clean Break doesn't know (${quote(value)})${options}.`);
   }
   return known;
