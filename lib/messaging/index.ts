@@ -47,12 +47,16 @@ const NO_ANSWER = 'No answer from the background worker.';
 /** Errors that mean the message never reached a live worker or its answer was lost on the way. */
 const UNDELIVERED = /could not establish connection|receiving end does not exist|message port closed|message channel closed|message manager disconnected|no answer from the background worker/i;
 
-function sendOnce(envelope: unknown): Promise<unknown> {
+async function sendOnce(envelope: unknown): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(NO_ANSWER)), ATTEMPT_TIMEOUT_MS);
   });
-  return Promise.race([browser.runtime.sendMessage(envelope), timeout]).finally(() => clearTimeout(timer));
+  const answer = await Promise.race([browser.runtime.sendMessage(envelope), timeout]).finally(() => clearTimeout(timer));
+  // Every handler answers with an object. Nothing at all means the worker stopped before it
+  // answered: webextension-polyfill turns Chromium's "message port closed" into `undefined`.
+  if (answer === undefined) throw new Error(NO_ANSWER);
+  return answer;
 }
 
 /**

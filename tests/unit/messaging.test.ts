@@ -33,6 +33,15 @@ describe('sendMessage', () => {
     for (const [message] of send.mock.calls) expect(message).toEqual({ name: 'cs-bg-log-urge', data: report });
   });
 
+  it('sends again when the answer is empty, as the polyfill reports a worker stopped mid-answer', async () => {
+    vi.useFakeTimers();
+    const send = scriptedWorker(undefined, { urgeId: 5 });
+    const answer = sendMessage('cs-bg-log-urge', report);
+    await vi.runAllTimersAsync();
+    await expect(answer).resolves.toEqual({ urgeId: 5 });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up after a few seconds of a worker that never answers', async () => {
     vi.useFakeTimers();
     const gone = new Error('Could not establish connection. Receiving end does not exist.');
