@@ -1,4 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { SHIELD_REVISION_KEY } from '@/lib/shield/revision';
 import { SITE_HOSTS } from '@/lib/sites/hosts';
 import { sendMessage } from '@/lib/messaging';
 import type { ShieldHello } from '@/lib/shield/hello';
@@ -10,6 +13,52 @@ import { startCensus } from './census';
 import { watchDom } from './dom';
 import { proceduralScanner } from './procedural';
 import { createGuard } from './guard';
+
+interface RunningShield {
+  /** Takes a newer answer from the worker: new targets, learned keys and passes. */
+  refresh(next: ShieldHello): void;
+}
+
+/** Starts the engine's watchers for a page with someone to hide. */
+function startShield(ctx: ContentScriptContext, adapter: SiteAdapter, hello: ShieldHello): RunningShield {
+  const health = pageHealth((healthy) => void sendMessage('cs-bg-health', { healthy }).catch(() => undefined));
+  const guard = createGuard(health.failed);
+  const block = shieldBlocker(adapter);
+  const checkRoute = watchRoutes(ctx, adapter, hello, guard, block);
+  const scan = proceduralScanner(adapter, hello, guard, block, () => checkRoute(true));
+  const countKeptOutOfView = startCensus(ctx, adapter, hello.census, guard, health);
+  watchDom(
+    ctx,
+    () => checkRoute(),
+    (roots) => {
+      scan?.(roots);
+      countKeptOutOfView(roots);
+    },
+    scan !== null,
+  );
+  if (scan) {
+    // The worker left the curtain down for this site: lift it once what is parsed is scanned.
+    scan([document.documentElement]);
+    liftCurtainLocally();
+  }
+  watchSearches(ctx, adapter, () => hello.targets, guard);
+  return {
+    refresh(next) {
+      hello.targets = next.targets;
+      hello.passed = next.passed;
+      checkRoute(true);
+      scan?.([document.documentElement]);
+    },
+  };
+}
+
+function onShieldRevision(ctx: ContentScriptContext, changed: () => Promise<void>): void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SHIELD_REVISION_KEY in changes) void changed();
+  };
+  browser.storage.onChanged.addListener(listener);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
+}
 
 /**
  * The one shield engine, bound to one site's adapter. Each site gets its own content script
@@ -32,29 +81,17 @@ export function defineShieldScript(adapter: SiteAdapter) {
       }
       if (hello.site === null) return liftCurtainLocally();
       if (hello.block) return goToShield(hello.block.urgeId);
-      if (hello.targets.length === 0) return;
 
-      const health = pageHealth((healthy) => void sendMessage('cs-bg-health', { healthy }).catch(() => undefined));
-      const guard = createGuard(health.failed);
-      const block = shieldBlocker(adapter);
-      const checkRoute = watchRoutes(ctx, adapter, hello, guard, block);
-      const scan = proceduralScanner(adapter, hello, guard, block, () => checkRoute(true));
-      const countKeptOutOfView = startCensus(ctx, adapter, hello.census, guard, health);
-      watchDom(
-        ctx,
-        () => checkRoute(),
-        (roots) => {
-          scan?.(roots);
-          countKeptOutOfView(roots);
-        },
-        scan !== null,
-      );
-      if (scan) {
-        // The worker left the curtain down for this site: lift it once what is parsed is scanned.
-        scan([document.documentElement]);
-        liftCurtainLocally();
-      }
-      watchSearches(ctx, adapter, hello.targets, guard);
+      let shield = hello.targets.length > 0 ? startShield(ctx, adapter, hello) : null;
+      // Someone added in options or by sync reaches this tab without a reload: the worker adds
+      // their rules to the page's user stylesheet, and the script takes the new targets.
+      onShieldRevision(ctx, async () => {
+        const next = await sendMessage('cs-bg-shield-hello', {}).catch(() => null);
+        if (!next || next.site === null) return;
+        if (next.block) return goToShield(next.block.urgeId);
+        if (shield) shield.refresh(next);
+        else if (next.targets.length > 0) shield = startShield(ctx, adapter, next);
+      });
     },
   });
 }

@@ -54,13 +54,12 @@ export function proceduralScanner(
   const rules = adapter.procedural ?? [];
   const learners = adapter.learn ?? [];
   if (rules.length === 0 && learners.length === 0) return null;
-  const visible = hello.targets.filter((target) => !hello.passed.includes(target.personId));
   const hidden = new WeakMap<Element, Hidden>();
   // The selectors are the adapter's too: one this browser can't parse throws.
   const candidatesOf = (root: Element, selector: string) => guard.run(() => candidates(root, selector), []);
 
   /** Hides or gives back what one rule reads under `root`; true when the page is being left. */
-  const apply = (root: Element, rule: ProceduralRule) =>
+  const apply = (root: Element, rule: ProceduralRule, visible: ShieldHello['targets']) =>
     guard.some(candidatesOf(root, rule.selector), (element) => {
       if (!styled(element)) return false;
       const target = targetNamed(visible, rule.read(element));
@@ -85,8 +84,10 @@ export function proceduralScanner(
     });
 
   return (roots) => {
+    // Read at each scan: the targets change when the person's accounts do (see index.ts).
+    const visible = hello.targets.filter((target) => !hello.passed.includes(target.personId));
     for (const root of roots) {
-      for (const rule of rules) if (apply(root, rule)) return;
+      for (const rule of rules) if (apply(root, rule, visible)) return;
       for (const learner of learners) learn(root, learner);
     }
   };

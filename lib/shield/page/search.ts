@@ -14,7 +14,7 @@ function searchQuery(node: EventTarget | undefined, selector: string): string | 
 }
 
 /** Logs one `search` urge per search for the person; the results themselves are hidden by CSS. */
-export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, targets: Target[], guard: Guard): void {
+export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, targets: () => Target[], guard: Guard): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loggedFor: EventTarget | undefined;
   // The adapter's selector: one this browser can't parse throws on every keystroke.
@@ -30,7 +30,7 @@ export function watchSearches(ctx: ContentScriptContext, adapter: SiteAdapter, t
       if (query.trim() === '') loggedFor = undefined;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const target = targetNamed(targets, queryIn(input));
+        const target = targetNamed(targets(), queryIn(input));
         if (!target || loggedFor === input) return;
         loggedFor = input;
         const report = { personId: target.personId, site: adapter.id, surface: 'search' as const, outcome: 'resisted' as const };
