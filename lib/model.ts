@@ -60,6 +60,8 @@ export interface Person {
   accounts: Account[];
   noContactSince: LocalDate;
   goalDays: number;
+  /** The same person on the user's other devices, once sync is on (lib/sync). */
+  syncId?: string;
 }
 
 export interface Urge {
