@@ -11,7 +11,9 @@ import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
 import { shieldHello } from '@/lib/shield/hello';
-import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES } from '@/lib/model';
+import { keepHeld, isFromAnotherDevice, readSyncRecord, setSyncEnabled, syncNow } from '@/lib/sync';
+import { bumpShieldRevision } from '@/lib/shield/revision';
+import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES, SLIP_KIND } from '@/lib/model';
 
 /** A content script reports only what it can see: a page surface on its own kind of site. */
 function isPageUrgeReport(value: UrgeReport): boolean {
@@ -45,6 +47,42 @@ function storeForUser<T>(write: () => Promise<T>): Promise<T> {
   });
 }
 
+/** Edits often come in a run (typing a goal, adding accounts): sync once they pause. */
+const SYNC_DEBOUNCE_MS = 2_000;
+const SYNC_REQUESTED_KEY = 'syncRequestedAt';
+
+/** Syncs, then tells open tabs when someone new is to be hidden there. Failures are in the sync record. */
+async function runSync(): Promise<void> {
+  const { protectionChanged } = await syncNow(getDb(), Date.now());
+  if (protectionChanged) {
+    await bumpShieldRevision();
+    await refreshBadge(getDb());
+  }
+}
+
+/**
+ * Debounced with a marker in session storage rather than a variable: a worker stopped before
+ * its timer fired leaves the marker, and the next start syncs.
+ */
+async function requestSync(): Promise<void> {
+  if (!(await readSyncRecord()).enabled) return;
+  const requestedAt = Date.now();
+  await browser.storage.session.set({ [SYNC_REQUESTED_KEY]: requestedAt });
+  setTimeout(() => {
+    void (async () => {
+      const latest = (await browser.storage.session.get(SYNC_REQUESTED_KEY))[SYNC_REQUESTED_KEY];
+      if (latest !== requestedAt) return;
+      await browser.storage.session.remove(SYNC_REQUESTED_KEY);
+      await runSync();
+    })();
+  }, SYNC_DEBOUNCE_MS);
+}
+
+async function syncView() {
+  const { enabled, held, last } = await readSyncRecord();
+  return { enabled, held, last };
+}
+
 // The MV3 worker may stop between any two events: every handler reads what it needs from
 // storage and keeps nothing in module state.
 export default defineBackground(() => {
@@ -73,7 +111,22 @@ export default defineBackground(() => {
       await storeReported('learned-key', () => learnKey(getDb(), site, key, personId));
       return { stored: true };
     },
-    'ui-bg-data-changed': async () => ({ badge: await refreshBadge(getDb()) }),
+    'ui-bg-data-changed': async () => {
+      await Promise.all([bumpShieldRevision(), requestSync()]);
+      return { badge: await refreshBadge(getDb()) };
+    },
+    'ui-bg-sync-state': syncView,
+    'ui-bg-sync-set': async ({ enabled }) => {
+      if (typeof enabled !== 'boolean') throw new Error('Malformed sync setting.');
+      await setSyncEnabled(enabled);
+      if (enabled) await runSync();
+      return syncView();
+    },
+    'ui-bg-sync-keep': async ({ change }) => {
+      await keepHeld(change);
+      await runSync();
+      return syncView();
+    },
     'ui-bg-glance': async () => {
       const now = new Date();
       // Choosing a first suggestion stores it; when storing fails, the glance still opens.
@@ -107,10 +160,19 @@ export default defineBackground(() => {
         (await getDb().people.get(personId)) !== undefined;
       if (!wellFormed) throw new Error('Malformed contact.');
       await storeForUser(() => recordContact(getDb(), personId, kind, note, reportedAt(at, Date.now())));
+      // A slip restarts the count on the other devices too.
+      if (kind === SLIP_KIND) await requestSync();
       // The contact is stored by now; a badge that failed to repaint catches up at its next alarm.
       return { badge: await refreshBadge(getDb()).catch(() => '') };
     },
   });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync') return;
+    void readSyncRecord().then((record) => (record.enabled && isFromAnotherDevice(changes, record.device) ? runSync() : undefined));
+  });
+  // A sync asked for just before the worker stopped runs now.
+  void browser.storage.session.get(SYNC_REQUESTED_KEY).then((stored) => (stored[SYNC_REQUESTED_KEY] ? requestSync() : undefined));
 
   browser.runtime.onInstalled.addListener(() => void refreshBadge(getDb()));
   browser.runtime.onStartup.addListener(() => void refreshBadge(getDb()));

@@ -5,6 +5,9 @@ import { sendMessage } from '@/lib/messaging';
 import { PersonEditor } from './PersonEditor';
 import { BackupSection } from './BackupSection';
 import { ReasonsSection } from './ReasonsSection';
+import { SyncSection } from './SyncSection';
+import { browser } from 'wxt/browser';
+import { SHIELD_REVISION_KEY } from '@/lib/shield/revision';
 
 export function App() {
   const [people, setPeople] = useState<Person[]>();
@@ -16,7 +19,15 @@ export function App() {
     // What changed is stored by now; a badge that failed to repaint catches up at its next alarm.
     await sendMessage('ui-bg-data-changed', {}).catch(() => undefined);
   };
-  useEffect(() => void reload(), []);
+  useEffect(() => {
+    void reload();
+    // People can change from elsewhere too: another device through sync.
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SHIELD_REVISION_KEY in changes) void reload();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
 
   if (people === undefined) return <main class="options" aria-busy="true" />;
 
@@ -59,6 +70,8 @@ export function App() {
       </section>
 
       <ReasonsSection />
+
+      <SyncSection />
 
       <BackupSection onChanged={changed} />
     </main>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDb, getReasons, saveReasons } from '@/lib/db';
 import { describeWriteError, type WriteAction } from '@/lib/db/errors';
 import { MAX_REASON_LENGTH, MAX_REASONS } from '@/lib/model';
+import { sendMessage } from '@/lib/messaging';
 
 /** The user's own words, shown on the pause page when they reach for the person. */
 export function ReasonsSection() {
@@ -22,6 +23,8 @@ export function ReasonsSection() {
     }
     setReasons(next);
     setMessage(undefined);
+    // Reasons travel with sync: let the worker know they changed.
+    void sendMessage('ui-bg-data-changed', {}).catch(() => undefined);
     return true;
   };
 

@@ -4,6 +4,8 @@ import type { ShieldHello } from '../shield/hello';
 import type { Glance } from '../glance';
 import type { Activity } from '../activities';
 import type { ContactKind } from '../model';
+import type { SyncRecord } from '../sync';
+import type { HeldChange } from '../sync/merge';
 
 /** Sent with writes so a retried request is recognised as the same event (epoch ms). */
 interface At {
@@ -29,7 +31,13 @@ export interface Protocol {
     request: { personId: number; kind: ContactKind; note: string } & At;
     response: { badge: string };
   };
+  'ui-bg-sync-state': { request: Record<string, never>; response: SyncView };
+  'ui-bg-sync-set': { request: { enabled: boolean }; response: SyncView };
+  'ui-bg-sync-keep': { request: { change: HeldChange }; response: SyncView };
 }
+
+/** What the options page shows of sync: never the synced data itself. */
+export type SyncView = Pick<SyncRecord, 'enabled' | 'held' | 'last'>;
 
 export type MessageName = keyof Protocol;
 interface Envelope<K extends MessageName> {
