@@ -67,12 +67,19 @@ export interface LaunchOptions {
   recordRequests?: boolean;
   /** A built extension's folder (with chrome-mv3/ and firefox-mv3/ in it) instead of the build output. */
   extensionDir?: string;
+  /** Leave open the welcome tab the extension opens on install (by default it is closed as it appears). */
+  keepWelcome?: boolean;
 }
+
+/** The page the extension opens on a first install. */
+export const WELCOME_PATH = '/welcome.html';
 
 export interface ExtensionSession {
   readonly browserName: BrowserName;
   extensionUrl(path: string): string;
   newPage(): Promise<TestPage>;
+  /** A tab the extension opened by itself at `path` (e.g. the welcome page), once it has loaded. */
+  extensionTab(path: string, timeoutMs?: number): Promise<TestPage>;
   /** Everything recorded so far; only for a session launched with `recordRequests`. */
   requests(): Promise<RecordedRequest[]>;
   /** Chromium only: runs `fn` in the extension's service worker (it may have restarted since the last call). */
@@ -227,7 +234,7 @@ class PuppeteerPage implements TestPage {
 export async function chromiumContext(
   extension: string | null,
   server: SiteServer,
-  { developerMode = false } = {},
+  { developerMode = false, keepWelcome = false } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'clean-break-chromium-'));
   if (developerMode) {
@@ -251,6 +258,18 @@ export async function chromiumContext(
     const answer = serve(server, route.request().url());
     await (answer ? route.fulfill(answer) : route.abort('internetdisconnected'));
   });
+  if (!keepWelcome) {
+    // A first install opens the welcome page; the scenarios that do not test it run without it.
+    const closeIfWelcome = (page: PwPage) => {
+      if (new URL(page.url()).pathname === WELCOME_PATH) void page.close().catch(() => undefined);
+    };
+    const watch = (page: PwPage) => {
+      closeIfWelcome(page);
+      page.on('framenavigated', (frame) => frame === page.mainFrame() && closeIfWelcome(page));
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
+  }
   return {
     context,
     close: async () => {
@@ -261,7 +280,10 @@ export async function chromiumContext(
 }
 
 async function launchChromium(server: SiteServer, options: LaunchOptions): Promise<ExtensionSession> {
-  const { context, close } = await chromiumContext(join(options.extensionDir ?? OUTPUT, 'chrome-mv3'), server, { developerMode: true });
+  const { context, close } = await chromiumContext(join(options.extensionDir ?? OUTPUT, 'chrome-mv3'), server, {
+    developerMode: true,
+    keepWelcome: options.keepWelcome,
+  });
   const recorded: RecordedRequest[] = [];
   if (options.recordRequests) {
     // Playwright reports the extension's service worker here too, from its first request on.
@@ -280,6 +302,18 @@ async function launchChromium(server: SiteServer, options: LaunchOptions): Promi
     browserName: 'chromium',
     extensionUrl: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
     newPage: async () => new PlaywrightPage(await context.newPage()),
+    extensionTab: async (path, timeoutMs = 15_000) => {
+      const url = `chrome-extension://${id}/${path.replace(/^\//, '')}`;
+      const isIt = (page: PwPage) => page.url() === url;
+      const page = context.pages().find(isIt) ?? (await context.waitForEvent('page', { predicate: isIt, timeout: timeoutMs }).catch(async () => {
+        // The tab may have been opened as about:blank and navigated since: look again.
+        const found = context.pages().find(isIt);
+        if (!found) throw new Error(`The extension opened no tab at ${path} within ${timeoutMs} ms`);
+        return found;
+      }));
+      await page.waitForLoadState('domcontentloaded');
+      return new PlaywrightPage(page);
+    },
     requests: async () => (options.recordRequests ? [...recorded] : notRecording()),
     evaluateInWorker: async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) => {
       const current = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -318,17 +352,41 @@ const FIREFOX_REQUEST_OBSERVER = `(() => {
   }, 'http-on-opening-request');
 })()`;
 
-async function recordFirefoxRequests(connection: BidiConnection): Promise<() => Promise<RecordedRequest[]>> {
+type ChromeEvaluate = (expression: string, awaitPromise?: boolean) => Promise<unknown>;
+
+/** Evaluates script in Firefox's own (chrome) window. */
+async function firefoxChromeWindow(connection: BidiConnection): Promise<ChromeEvaluate> {
   const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chromeWindow = (tree.result.contexts as { context: string; url: string }[]).find((context) =>
     context.url.startsWith('chrome://browser/'),
   );
   if (!chromeWindow) throw new Error("Firefox's own window is not reachable: is --remote-allow-system-access set?");
-  const evaluate = async (expression: string) => {
-    const answer = await connection.send('script.evaluate', { expression, target: { context: chromeWindow.context }, awaitPromise: false });
+  return async (expression, awaitPromise = false) => {
+    const answer = await connection.send('script.evaluate', { expression, target: { context: chromeWindow.context }, awaitPromise });
     if (answer.result.type !== 'success') throw new Error(`Evaluating in Firefox's window failed: ${JSON.stringify(answer.result)}`);
     return (answer.result.result as { value?: unknown }).value;
   };
+}
+
+/**
+ * Over BiDi, Firefox does not report tabs an extension opens, so they are found from its own
+ * window: whether a tab shows `url`, and (when `close` is set) closing it, for up to `waitMs`.
+ */
+function firefoxTabAt(url: string, close: boolean, waitMs: number): string {
+  return `new Promise((found) => {
+    const until = Date.now() + ${waitMs};
+    const look = setInterval(() => {
+      const tab = [...gBrowser.tabs].find((candidate) => candidate.linkedBrowser.currentURI.spec === ${JSON.stringify(url)});
+      if (tab && ${close}) gBrowser.removeTab(tab);
+      if (tab || Date.now() > until) {
+        clearInterval(look);
+        found(Boolean(tab));
+      }
+    }, 50);
+  })`;
+}
+
+async function recordFirefoxRequests(evaluate: ChromeEvaluate): Promise<() => Promise<RecordedRequest[]>> {
   await evaluate(FIREFOX_REQUEST_OBSERVER);
   return async () => JSON.parse(String(await evaluate('JSON.stringify(globalThis.__cleanBreakRequests)'))) as RecordedRequest[];
 }
@@ -341,11 +399,16 @@ async function launchFirefox(server: SiteServer, options: LaunchOptions): Promis
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }) },
   });
+  const inFirefoxWindow = await firefoxChromeWindow((browser as unknown as { connection: BidiConnection }).connection);
   // Recording starts before the add-on is installed, so its start-up is recorded too.
-  const requests = options.recordRequests
-    ? await recordFirefoxRequests((browser as unknown as { connection: BidiConnection }).connection)
-    : notRecording;
+  const requests = options.recordRequests ? await recordFirefoxRequests(inFirefoxWindow) : notRecording;
+  const extensionUrl = (path: string) => `moz-extension://${FIREFOX_UUID}/${path.replace(/^\//, '')}`;
   await browser.installExtension(join(options.extensionDir ?? OUTPUT, 'firefox-mv3'));
+  if (!options.keepWelcome) {
+    // A first install opens the welcome page; the scenarios that do not test it run without it.
+    // The watch runs inside Firefox, so the test goes on without waiting for it.
+    await inFirefoxWindow(`void ${firefoxTabAt(extensionUrl(WELCOME_PATH), true, 30_000)}`);
+  }
   const newPage = async () => {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
@@ -361,8 +424,17 @@ async function launchFirefox(server: SiteServer, options: LaunchOptions): Promis
   };
   return {
     browserName: 'firefox',
-    extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path.replace(/^\//, '')}`,
+    extensionUrl,
     newPage,
+    extensionTab: async (path, timeoutMs = 15_000) => {
+      // Puppeteer cannot drive that tab: once it is seen, it is closed and the same page opened in one it can.
+      if (!(await inFirefoxWindow(firefoxTabAt(extensionUrl(path), true, timeoutMs), true))) {
+        throw new Error(`The extension opened no tab at ${path} within ${timeoutMs} ms`);
+      }
+      const page = await newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
     requests: async () => requests(),
     close: () => browser.close(),
   };
