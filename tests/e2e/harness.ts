@@ -3,7 +3,7 @@
  * Chromium (Playwright) and real Firefox (puppeteer over WebDriver BiDi).
  */
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import puppeteer, { type Browser as PpBrowser, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +30,8 @@ export interface TestPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   click(selector: string): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
+  /** Presses one key (e.g. 'Tab', 'Shift+Tab') in whatever has focus. */
+  press(key: string): Promise<void>;
   text(selector: string): Promise<string>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   waitUntil<A>(fn: (arg: A) => boolean | Promise<boolean>, arg?: A, timeoutMs?: number): Promise<void>;
@@ -67,6 +69,8 @@ export interface LaunchOptions {
   recordRequests?: boolean;
   /** A built extension's folder (with chrome-mv3/ and firefox-mv3/ in it) instead of the build output. */
   extensionDir?: string;
+  /** The user's media preferences, for every page of the session. */
+  media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: boolean };
   /** Leave open the welcome tab the extension opens on install (by default it is closed as it appears). */
   keepWelcome?: boolean;
 }
@@ -138,6 +142,9 @@ class PlaywrightPage implements TestPage {
   fill(selector: string, value: string) {
     return this.page.fill(selector, value);
   }
+  press(key: string) {
+    return this.page.keyboard.press(key);
+  }
   async text(selector: string) {
     return (await this.page.textContent(selector)) ?? '';
   }
@@ -204,6 +211,11 @@ class PuppeteerPage implements TestPage {
     });
     await this.page.type(selector, value);
   }
+  async press(key: string) {
+    const keys = key.split('+') as KeyInput[];
+    for (const down of keys) await this.page.keyboard.down(down);
+    for (const up of keys.reverse()) await this.page.keyboard.up(up);
+  }
   async text(selector: string) {
     await this.waitFor(selector);
     return this.page.$eval(selector, (el) => el.textContent ?? '');
@@ -234,8 +246,9 @@ class PuppeteerPage implements TestPage {
 export async function chromiumContext(
   extension: string | null,
   server: SiteServer,
-  { developerMode = false, keepWelcome = false } = {},
-): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  { developerMode = false, keepWelcome = false, media = {} as NonNullable<LaunchOptions['media']> } = {},
+): Promise<{ context: BrowserContext; newPage(): Promise<PwPage>; close(): Promise<void> }> {
+  const openedByTest = new WeakSet<PwPage>();
   const profile = mkdtempSync(join(tmpdir(), 'clean-break-chromium-'));
   if (developerMode) {
     // As for anyone who loads an unpacked extension: without it, Chromium disables the extension when it reloads.
@@ -245,6 +258,8 @@ export async function chromiumContext(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    colorScheme: media.colorScheme,
+    reducedMotion: media.reducedMotion ? 'reduce' : undefined,
     args: [
       ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
       '--no-sandbox',
@@ -260,8 +275,9 @@ export async function chromiumContext(
   });
   if (!keepWelcome) {
     // A first install opens the welcome page; the scenarios that do not test it run without it.
+    // Only a tab the extension opened is closed, never one a test opened there itself.
     const closeIfWelcome = (page: PwPage) => {
-      if (new URL(page.url()).pathname === WELCOME_PATH) void page.close().catch(() => undefined);
+      if (!openedByTest.has(page) && new URL(page.url()).pathname === WELCOME_PATH) void page.close().catch(() => undefined);
     };
     const watch = (page: PwPage) => {
       closeIfWelcome(page);
@@ -272,6 +288,11 @@ export async function chromiumContext(
   }
   return {
     context,
+    newPage: async () => {
+      const page = await context.newPage();
+      openedByTest.add(page);
+      return page;
+    },
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -280,9 +301,10 @@ export async function chromiumContext(
 }
 
 async function launchChromium(server: SiteServer, options: LaunchOptions): Promise<ExtensionSession> {
-  const { context, close } = await chromiumContext(join(options.extensionDir ?? OUTPUT, 'chrome-mv3'), server, {
+  const { context, newPage, close } = await chromiumContext(join(options.extensionDir ?? OUTPUT, 'chrome-mv3'), server, {
     developerMode: true,
     keepWelcome: options.keepWelcome,
+    media: options.media,
   });
   const recorded: RecordedRequest[] = [];
   if (options.recordRequests) {
@@ -301,7 +323,7 @@ async function launchChromium(server: SiteServer, options: LaunchOptions): Promi
   return {
     browserName: 'chromium',
     extensionUrl: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
-    newPage: async () => new PlaywrightPage(await context.newPage()),
+    newPage: async () => new PlaywrightPage(await newPage()),
     extensionTab: async (path, timeoutMs = 15_000) => {
       const url = `chrome-extension://${id}/${path.replace(/^\//, '')}`;
       const isIt = (page: PwPage) => page.url() === url;
@@ -397,7 +419,12 @@ async function launchFirefox(server: SiteServer, options: LaunchOptions): Promis
     executablePath: FIREFOX_PATH,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      // Over BiDi there is no media emulation: these are the preferences a person's system would set.
+      ...(options.media?.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.media.colorScheme === 'dark' ? 0 : 1 } : {}),
+      ...(options.media?.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
+    },
   });
   const inFirefoxWindow = await firefoxChromeWindow((browser as unknown as { connection: BidiConnection }).connection);
   // Recording starts before the add-on is installed, so its start-up is recorded too.
@@ -406,8 +433,8 @@ async function launchFirefox(server: SiteServer, options: LaunchOptions): Promis
   await browser.installExtension(join(options.extensionDir ?? OUTPUT, 'firefox-mv3'));
   if (!options.keepWelcome) {
     // A first install opens the welcome page; the scenarios that do not test it run without it.
-    // The watch runs inside Firefox, so the test goes on without waiting for it.
-    await inFirefoxWindow(`void ${firefoxTabAt(extensionUrl(WELCOME_PATH), true, 30_000)}`);
+    // Waited for, as a tab closing under puppeteer's next newPage() breaks it; an older build may open none.
+    await inFirefoxWindow(firefoxTabAt(extensionUrl(WELCOME_PATH), true, 5_000), true);
   }
   const newPage = async () => {
     const page = await browser.newPage();
