@@ -246,7 +246,7 @@ class PuppeteerPage implements TestPage {
 export async function chromiumContext(
   extension: string | null,
   server: SiteServer,
-  { developerMode = false, keepWelcome = false, media = {} as NonNullable<LaunchOptions['media']> } = {},
+  { developerMode = false, keepWelcome = false, headless = true, media = {} as NonNullable<LaunchOptions['media']> } = {},
 ): Promise<{ context: BrowserContext; newPage(): Promise<PwPage>; close(): Promise<void> }> {
   const openedByTest = new WeakSet<PwPage>();
   const profile = mkdtempSync(join(tmpdir(), 'clean-break-chromium-'));
@@ -257,7 +257,9 @@ export async function chromiumContext(
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
+    // A window someone watches (the demo) keeps its own size; headless pages get a fixed one.
+    viewport: headless ? undefined : null,
     colorScheme: media.colorScheme,
     reducedMotion: media.reducedMotion ? 'reduce' : undefined,
     args: [
