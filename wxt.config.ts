@@ -21,6 +21,22 @@ export default defineConfig({
   // Lets parallel work build into separate folders; the e2e harness reads the same variable.
   outDir: process.env.CLEAN_BREAK_OUT ?? '.output',
   manifestVersion: 3,
+  zip: {
+    // What an addons.mozilla.org reviewer needs to rebuild the add-on byte for byte, and nothing else:
+    // no tests, fixtures, screenshots or build output.
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'PRIVACY.md',
+      'CHANGELOG.md',
+    ],
+  },
   vite: () => ({
     plugins: [preact()],
     // Both browsers preload modules natively; Vite's polyfill would be the only fetch() we ship.

@@ -174,7 +174,11 @@ export default defineBackground(() => {
   // A sync asked for just before the worker stopped runs now.
   void browser.storage.session.get(SYNC_REQUESTED_KEY).then((stored) => (stored[SYNC_REQUESTED_KEY] ? requestSync() : undefined));
 
-  browser.runtime.onInstalled.addListener(() => void refreshBadge(getDb()));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void refreshBadge(getDb());
+    // A first install only: an update or a browser update must not greet someone again.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup.addListener(() => void refreshBadge(getDb()));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MIDNIGHT_ALARM) void refreshBadge(getDb());

@@ -39,6 +39,11 @@ export function App() {
           Space to heal. Clean Break keeps one person out of view on social sites, and counts your days of no
           contact. Everything stays on this device.
         </p>
+        <p class="small">
+          <a href="/privacy.html" target="_blank" rel="noopener" data-testid="privacy-link">
+            Privacy: what is kept, where, and how to delete it
+          </a>
+        </p>
       </header>
 
       <section class="stack" aria-labelledby="people-heading">

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BROWSERS, launch, type ExtensionSession, type LaunchOptions, type TestPage } from './harness';
+import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PROFILE_URL = 'https://www.instagram.com/sam.rivera/';
+
+/**
+ * The extension's pages, each opened with someone set up and waited for until it has rendered.
+ * New pages join by adding a line (e.g. the Progress view).
+ */
+const PAGES: { name: string; path: (urgeId: number) => string; ready: string }[] = [
+  { name: 'popup', path: () => 'popup.html', ready: '[data-testid="streak-days"]' },
+  { name: 'options', path: () => 'options.html', ready: '[data-testid="reasons-list"]' },
+  { name: 'pause', path: (urgeId) => `pause.html?urge=${urgeId}&to=${encodeURIComponent(PROFILE_URL)}`, ready: '[data-testid="shield-day"]' },
+  { name: 'welcome', path: () => 'welcome.html', ready: '[data-testid="welcome-glance"]' },
+  { name: 'privacy', path: () => 'privacy.html', ready: 'table' },
+];
+
+const BACKUP = {
+  app: 'clean-break',
+  version: 1,
+  exportedAt: new Date().toISOString(),
+  people: [{ name: 'Sam', noContactSince: localDateDaysAgo(9), goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }] }],
+  urges: [{ at: new Date(Date.now() - 60_000).toISOString(), person: 'Sam', site: 'instagram', surface: 'profile', outcome: 'resisted' }],
+  contacts: [],
+  activities: [],
+  reasons: ['I want my evenings back.'],
+};
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page; its source is evaluated by the driver, which the page's CSP does not govern. */
+async function seriousViolations(page: TestPage): Promise<Violation[]> {
+  const evaluateSource = page.evaluate as unknown as (source: string) => Promise<unknown>;
+  await evaluateSource.call(page, AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Axe = { run(context: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
+    const { violations } = await (window as unknown as { axe: Axe }).axe.run(document);
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  });
+}
+
+/** Sets up the person, their urge and a reason through a backup, as a person restoring one would. */
+async function seed(session: ExtensionSession): Promise<number> {
+  const options = await openExtensionPage(session, 'options.html');
+  await options.waitFor('input[type="file"]');
+  await options.upload('input[type="file"]', writeTempFile('a11y-backup.json', JSON.stringify(BACKUP)));
+  await options.waitFor('[data-testid="backup-message"]');
+  const [urge] = await dbRows<{ id: number }>(options, 'urges');
+  await options.close();
+  return urge!.id;
+}
+
+async function open(session: ExtensionSession, page: (typeof PAGES)[number], urgeId: number): Promise<TestPage> {
+  const opened = await openExtensionPage(session, page.path(urgeId));
+  await opened.waitFor(page.ready);
+  return opened;
+}
+
+function withSession(browserName: (typeof BROWSERS)[number], options: LaunchOptions, body: (get: () => { session: ExtensionSession; urgeId: number }) => void) {
+  let session: ExtensionSession;
+  let urgeId: number;
+  beforeAll(async () => {
+    session = await launch(browserName, () => null, options);
+    urgeId = await seed(session);
+  });
+  afterAll(() => session?.close());
+  body(() => ({ session, urgeId }));
+}
+
+describe.each(BROWSERS)('accessibility in %s', (browserName) => {
+  describe('light, default motion', () => {
+    withSession(browserName, {}, (get) => {
+      it.each(PAGES)('$name: axe finds no serious or critical violations', async (entry) => {
+        const page = await open(get().session, entry, get().urgeId);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
+
+      it.each(PAGES)('$name: Tab reaches every control, each with a visible focus ring', async (entry) => {
+        const page = await open(get().session, entry, get().urgeId);
+        // Start from the top of the document, not from an autofocused control: focus an untabbable mark there.
+        await page.evaluate(() => {
+          const top = document.createElement('span');
+          top.tabIndex = -1;
+          document.body.prepend(top);
+          top.focus();
+        });
+        const controls = await page.evaluate(() => {
+          const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')];
+          return all.filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled).length;
+        });
+        const reached: { key: string; ring: boolean }[] = [];
+        for (let presses = 0; presses < controls + 5; presses += 1) {
+          await page.press('Tab');
+          const focused = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || !el.matches(':focus')) return null;
+            // A radio group is one stop; a file input shows its ring on its label.
+            const key = el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : el.outerHTML.slice(0, 120);
+            const ringOn = el instanceof HTMLInputElement && el.type === 'file' ? (el.closest('.file-button') ?? el) : el;
+            const style = getComputedStyle(ringOn);
+            const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+            return { key, ring };
+          });
+          if (focused && !reached.some((seen) => seen.key === focused.key)) reached.push(focused);
+        }
+        const groups = await page.evaluate(() => {
+          const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')];
+          const visible = all.filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled);
+          return new Set(visible.map((el) => (el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : el.outerHTML.slice(0, 120)))).size;
+        });
+        expect(reached.length).toBe(groups);
+        expect(reached.filter((stop) => !stop.ring)).toEqual([]);
+        await page.close();
+      });
+
+      it.each(PAGES)('$name: text at 200% fits, with nothing cut off', async (entry) => {
+        const page = await open(get().session, entry, get().urgeId);
+        const problems = await page.evaluate(() => {
+          document.documentElement.style.zoom = '2';
+          const width = document.documentElement.clientWidth;
+          const found: string[] = [];
+          if (document.documentElement.scrollWidth > width + 1) found.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+          for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], h1, h2, p, label')) {
+            if (!el.checkVisibility() || el.closest('.table-scroll')) continue;
+            const box = el.getBoundingClientRect();
+            const name = `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+            if (box.right > width + 1 || box.left < -1) found.push(`${name} outside the page`);
+            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden') found.push(`${name} clipped`);
+          }
+          return found;
+        });
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+    });
+  });
+
+  describe('dark, reduced motion', () => {
+    withSession(browserName, { media: { colorScheme: 'dark', reducedMotion: true } }, (get) => {
+      it.each(PAGES)('$name: dark follows the system, axe finds no contrast or other serious problem', async (entry) => {
+        const page = await open(get().session, entry, get().urgeId);
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(25, 28, 27)');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot(join(ARTIFACTS, `a11y-dark-${entry.name}-${browserName}.png`));
+        await page.close();
+      });
+
+      it.each(PAGES)('$name: nothing animates or transitions', async (entry) => {
+        const page = await open(get().session, entry, get().urgeId);
+        const moving = await page.evaluate(() => {
+          // The hold button only transitions while held: show it held.
+          document.querySelector('.hold')?.classList.add('holding');
+          const seconds = (value: string) => Math.max(...value.split(',').map((part) => parseFloat(part) || 0));
+          return [...document.querySelectorAll('*')]
+            .filter((el) => {
+              const style = getComputedStyle(el);
+              return seconds(style.transitionDuration) > 0 || (style.animationName !== 'none' && seconds(style.animationDuration) > 0);
+            })
+            .map((el) => el.className || el.tagName);
+        });
+        expect(moving).toEqual([]);
+        await page.close();
+      });
+    });
+  });
+});
