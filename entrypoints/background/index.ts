@@ -12,6 +12,9 @@ import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
 import { shieldHello } from '@/lib/shield/hello';
 import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES } from '@/lib/model';
+import { dismissCelebration, loadMoments, logManualUrge } from '@/lib/db/insights';
+import { announceMilestones } from '@/lib/insights/notify';
+import { isManualUrgeRequest } from '@/lib/insights/requests';
 
 /** A content script reports only what it can see: a page surface on its own kind of site. */
 function isPageUrgeReport(value: UrgeReport): boolean {
@@ -110,11 +113,31 @@ export default defineBackground(() => {
       // The contact is stored by now; a badge that failed to repaint catches up at its next alarm.
       return { badge: await refreshBadge(getDb()).catch(() => '') };
     },
+    'ui-bg-log-manual-urge': async (request) => {
+      if (!isManualUrgeRequest(request) || !(await getDb().people.get(request.personId))) throw new Error('Malformed urge.');
+      const { personId, intensity, note } = request;
+      const at = reportedAt(request.at, Date.now());
+      return { urgeId: await storeForUser(() => logManualUrge(getDb(), { personId, intensity, note: note?.trim() }, at)) };
+    },
+    'ui-bg-moments': () => storeForUser(() => loadMoments(getDb(), new Date())),
+    'ui-bg-dismiss-celebration': async ({ key }) => {
+      if (typeof key !== 'string' || key.length > 100) return { stored: false };
+      await storeForUser(() => dismissCelebration(getDb(), key));
+      return { stored: true };
+    },
   });
 
+  // A milestone that falls due is announced at the midnight alarm, or at start-up if the browser was closed.
+  const announce = () => void announceMilestones(getDb(), new Date()).catch(() => undefined);
+
   browser.runtime.onInstalled.addListener(() => void refreshBadge(getDb()));
-  browser.runtime.onStartup.addListener(() => void refreshBadge(getDb()));
+  browser.runtime.onStartup.addListener(() => {
+    void refreshBadge(getDb());
+    announce();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === MIDNIGHT_ALARM) void refreshBadge(getDb());
+    if (alarm.name !== MIDNIGHT_ALARM) return;
+    void refreshBadge(getDb());
+    announce();
   });
 });

@@ -17,5 +17,8 @@ export async function replaceAllWith(db: CleanBreakDb, data: BackupData): Promis
       data.contacts.map(({ personIndex, ...contact }) => ({ ...contact, personId: idOf(personIndex) })),
     );
     await db.activities.bulkAdd(data.activities);
+    await db.reflections.bulkAdd(
+      data.reflections.map(({ personIndex, ...reflection }) => ({ ...reflection, personId: idOf(personIndex) })),
+    );
   });
 }

@@ -3,7 +3,8 @@ import type { UrgeReport } from '../db';
 import type { ShieldHello } from '../shield/hello';
 import type { Glance } from '../glance';
 import type { Activity } from '../activities';
-import type { ContactKind } from '../model';
+import type { ContactKind, Intensity } from '../model';
+import type { Moments } from '../db/insights';
 
 /** Sent with writes so a retried request is recognised as the same event (epoch ms). */
 interface At {
@@ -29,6 +30,13 @@ export interface Protocol {
     request: { personId: number; kind: ContactKind; note: string } & At;
     response: { badge: string };
   };
+  'ui-bg-log-manual-urge': {
+    request: { personId: number; intensity?: Intensity; note?: string } & At;
+    response: { urgeId: number };
+  };
+  /** The weekly summary (first open of a week only) and a milestone reached today. */
+  'ui-bg-moments': { request: Record<string, never>; response: Moments };
+  'ui-bg-dismiss-celebration': { request: { key: string }; response: { stored: boolean } };
 }
 
 export type MessageName = keyof Protocol;
