@@ -5,18 +5,38 @@ import { sendMessage } from '@/lib/messaging';
 import { PersonEditor } from './PersonEditor';
 import { BackupSection } from './BackupSection';
 import { ReasonsSection } from './ReasonsSection';
+import { MilestoneNotifications } from './MilestoneNotifications';
+import { LazyView } from './LazyView';
+import { reflectionAvailable } from '@/lib/db/insights';
+
+type Tab = 'settings' | 'progress' | 'reflection';
+const tabOf = (hash: string): Tab => (hash === '#progress' || hash === '#reflection' ? (hash.slice(1) as Tab) : 'settings');
+const loadProgress = () => import('./progress/ProgressView');
+const loadReflection = () => import('./reflection/ReflectionView');
+
+const withIds = (people: Person[]) => people.filter((person): person is Person & { id: number } => person.id !== undefined);
 
 export function App() {
   const [people, setPeople] = useState<Person[]>();
   const [adding, setAdding] = useState(false);
+  const [tab, setTab] = useState<Tab>(() => tabOf(location.hash));
+  const [canReflect, setCanReflect] = useState(false);
 
-  const reload = async () => setPeople(await listPeople(getDb()));
+  const reload = async () => {
+    setPeople(await listPeople(getDb()));
+    setCanReflect(await reflectionAvailable(getDb(), new Date()));
+  };
   const changed = async () => {
     await reload();
     // What changed is stored by now; a badge that failed to repaint catches up at its next alarm.
     await sendMessage('ui-bg-data-changed', {}).catch(() => undefined);
   };
   useEffect(() => void reload(), []);
+  useEffect(() => {
+    const follow = () => setTab(tabOf(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   if (people === undefined) return <main class="options" aria-busy="true" />;
 
@@ -28,7 +48,25 @@ export function App() {
           Space to heal. Clean Break keeps one person out of view on social sites, and counts your days of no
           contact. Everything stays on this device.
         </p>
+        <nav class="tabs" aria-label="Sections">
+          <a href="#" aria-current={tab === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+          <a href="#progress" aria-current={tab === 'progress' ? 'page' : undefined} data-testid="tab-progress">
+            Progress
+          </a>
+          {(canReflect || tab === 'reflection') && (
+            <a href="#reflection" aria-current={tab === 'reflection' ? 'page' : undefined} data-testid="tab-reflection">
+              Reflection
+            </a>
+          )}
+        </nav>
       </header>
+
+      {tab === 'progress' && <LazyView load={loadProgress} props={{ people: withIds(people) }} />}
+      {tab === 'reflection' && <LazyView load={loadReflection} props={{ people: withIds(people) }} />}
+      {tab === 'settings' && (
+        <>
 
       <section class="stack" aria-labelledby="people-heading">
         <h2 id="people-heading">Who you're taking space from</h2>
@@ -60,7 +98,11 @@ export function App() {
 
       <ReasonsSection />
 
+      <MilestoneNotifications />
+
       <BackupSection onChanged={changed} />
+        </>
+      )}
     </main>
   );
 }

@@ -12,7 +12,7 @@ import {
   type WeeklySummary,
 } from '../insights/moments';
 import type { KeptOutOfView } from './schema';
-import { getSetting, listPeople, putSetting, type CleanBreakDb } from './index';
+import { getSetting, listPeople, putSetting, slipTimes, type CleanBreakDb } from './index';
 
 export interface ManualUrge {
   personId: number;
@@ -128,11 +128,7 @@ async function celebration(db: CleanBreakDb, now: Date): Promise<Celebration | n
   const dismissed = (await getSetting<string[]>(db, CELEBRATIONS_DISMISSED_KEY)) ?? [];
   for (const person of await listPeople(db)) {
     if (person.id === undefined) continue;
-    const slips = await db.contacts
-      .where('[personId+kind+at]')
-      .between([person.id, SLIP_KIND, Dexie.minKey], [person.id, SLIP_KIND, Dexie.maxKey])
-      .toArray();
-    const streak = summarize({ noContactSince: person.noContactSince, slips: slips.map((s) => s.at), goalDays: person.goalDays, now });
+    const streak = summarize({ noContactSince: person.noContactSince, slips: await slipTimes(db, person.id), goalDays: person.goalDays, now });
     const milestone = milestoneToday(streak.current, person.goalDays);
     if (milestone === null) continue;
     const key = celebrationKey(person.id, streak.start, milestone);
@@ -150,4 +146,15 @@ export async function dismissCelebration(db: CleanBreakDb, key: string): Promise
     const dismissed = (await getSetting<string[]>(db, CELEBRATIONS_DISMISSED_KEY)) ?? [];
     if (!dismissed.includes(key)) await putSetting(db, CELEBRATIONS_DISMISSED_KEY, [...dismissed, key].slice(-DISMISSALS_KEPT));
   });
+}
+
+/** The reflection is offered once a goal is reached, and stays there to read afterwards. */
+export async function reflectionAvailable(db: CleanBreakDb, now: Date): Promise<boolean> {
+  if ((await db.reflections.count()) > 0) return true;
+  for (const person of await listPeople(db)) {
+    if (person.id === undefined) continue;
+    const streak = summarize({ noContactSince: person.noContactSince, slips: await slipTimes(db, person.id), goalDays: person.goalDays, now });
+    if (streak.progress.reached) return true;
+  }
+  return false;
 }

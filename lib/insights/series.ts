@@ -111,3 +111,4 @@ export function perWeek(times: number[], now: Date, count: number): WeekCount[] 
   const counts = tally(times.map((at) => localDateOf(startOfWeek(at, { weekStartsOn: WEEK_STARTS_ON }))));
   return weeks.map((weekOf) => ({ weekOf, count: counts.get(weekOf) ?? 0 }));
 }
+
