@@ -61,7 +61,7 @@ export function ManualUrge({ people, onLogged }: Props) {
   }
 
   return (
-    <section class="card stack" aria-labelledby="manual-urge-heading" data-testid="manual-urge">
+    <section class="stack manual-urge-form" aria-labelledby="manual-urge-heading" data-testid="manual-urge">
       <h2 id="manual-urge-heading" class="card-title">
         An urge outside the browser
       </h2>

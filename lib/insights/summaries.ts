@@ -33,8 +33,8 @@ function trend(first: number, last: number, firstLabel: string, lastLabel: strin
 }
 
 /**
- * "Urges fell from 9 a day in week 1 to 2 a day in week 4." Weeks are counted in 7-day blocks
- * from the window's first day; the last block is the last 7 days.
+ * "Urges fell from 9 a day in week 1 to 2 a day in week 4." Weeks are 7-day blocks from the
+ * window's first day; when the window is not whole weeks, the last 7 days are named as such.
  */
 export function dailyUrgeSummary(days: DayCount[], slipDays: number): string {
   const counts = days.map((day) => day.count);
@@ -45,8 +45,8 @@ export function dailyUrgeSummary(days: DayCount[], slipDays: number): string {
   const busiest = days.reduce((best, day) => (day.count > best.count ? day : best));
   const totals = `${plural(total, 'urge')} in ${window}, the most on ${shortDate(busiest.day)} (${busiest.count}).`;
   if (days.length < 14) return `${totals}${slips}`;
-  const weeks = Math.ceil(days.length / 7);
-  const first = trend(average(counts.slice(0, 7)), average(counts.slice(-7)), 'week 1', `week ${weeks}`, 'Urges');
+  const lastLabel = days.length % 7 === 0 ? `week ${days.length / 7}` : 'the last 7 days';
+  const first = trend(average(counts.slice(0, 7)), average(counts.slice(-7)), 'week 1', lastLabel, 'Urges');
   return `${first} ${totals}${slips}`;
 }
 

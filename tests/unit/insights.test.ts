@@ -161,6 +161,10 @@ describe('summaries', () => {
     );
     expect(dailyUrgeSummary(days(Array(14).fill(0)), 1)).toBe('No urges logged in the last 14 days. 1 day with a slip is marked.');
     expect(dailyUrgeSummary(days([...Array(7).fill(2), ...Array(7).fill(2)]), 0)).toMatch(/^Urges held at about 2 a day/);
+    // 30 days are not whole weeks: the last block is named for what it is.
+    expect(dailyUrgeSummary(days([...Array(23).fill(4), ...Array(7).fill(1)]), 0)).toMatch(
+      /^Urges fell from 4 a day in week 1 to 1 a day in the last 7 days\. 99 urges in the last 30 days/,
+    );
   });
 
   it('names the three hours with the most urges, wrapping past midnight', () => {

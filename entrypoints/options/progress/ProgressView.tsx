@@ -143,10 +143,10 @@ export default function ProgressView({ people }: { people: Person$[] }) {
       </ChartFigure>
       <div class="chart-pair">
         <ChartFigure id="sites" title="Urges by site" summary={view.bySite.summary}>
-          <RowChart id="sites" rows={view.bySite.rows} />
+          <RowChart rows={view.bySite.rows} />
         </ChartFigure>
         <ChartFigure id="surfaces" title="Urges by kind" summary={view.bySurface.summary}>
-          <RowChart id="surfaces" rows={view.bySurface.rows} />
+          <RowChart rows={view.bySurface.rows} />
         </ChartFigure>
       </div>
       <ChartFigure id="kept" title={`Kept out of view, last ${window} days`} summary={view.kept.summary}>

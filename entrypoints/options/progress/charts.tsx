@@ -78,11 +78,11 @@ export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
           data-testid="streak-band"
         />
       )}
-      {[0, max / 2, max].map((tick) => (
+      {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
         <g key={tick}>
           <line class="chart-grid" x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} />
           <text class="chart-axis" x={PLOT.left - 6} y={y(tick) + 4} text-anchor="end">
-            {Number.isInteger(tick) ? tick : tick.toFixed(1)}
+            {tick}
           </text>
         </g>
       ))}
@@ -118,32 +118,23 @@ export interface Row {
   value: number;
 }
 
-/** Horizontal bars for categories, most first: the label, the bar, the count. */
-export function RowChart({ id, rows }: { id: string; rows: Row[] }) {
+/**
+ * Horizontal bars for categories, most first: a list (read as one by screen readers) of the
+ * label, the bar and the count. HTML rather than SVG, so the labels keep their size in a half-width card.
+ */
+export function RowChart({ rows }: { rows: Row[] }) {
   const max = Math.max(1, ...rows.map((row) => row.value));
-  const rowHeight = 26;
-  const labelWidth = 190;
-  const barSpace = WIDTH - labelWidth - 48;
-  const height = Math.max(1, rows.length) * rowHeight + 4;
   return (
-    <svg class="chart-svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-summary`} data-testid="row-chart">
-      {rows.map((row, i) => {
-        const y = i * rowHeight + 4;
-        const width = Math.max(2, (row.value / max) * barSpace);
-        return (
-          <g key={row.key} data-testid="row" data-key={row.key} data-value={row.value}>
-            <text class="chart-label" x={labelWidth - 10} y={y + 15} text-anchor="end">
-              {row.label}
-            </text>
-            <rect class="chart-bar" x={labelWidth} y={y + 3} width={width} height={rowHeight - 10} rx={3}>
-              <title>{`${row.label}: ${row.value}`}</title>
-            </rect>
-            <text class="chart-label" x={labelWidth + width + 6} y={y + 15}>
-              {row.value}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <ul class="row-chart" data-testid="row-chart">
+      {rows.map((row) => (
+        <li key={row.key} data-testid="row" data-key={row.key} data-value={row.value}>
+          <span class="row-label">{row.label}</span>
+          <span class="row-track" aria-hidden="true">
+            <span class="row-bar" style={{ width: `${(row.value / max) * 100}%` }} />
+          </span>
+          <span class="row-value">{row.value}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
