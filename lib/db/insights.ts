@@ -49,13 +49,14 @@ export interface ProgressData {
   activities: ActivityDone[];
 }
 
-/** One person's last 90 days, read by index ranges only. */
-export async function loadProgress(db: CleanBreakDb, personId: number, now: Date): Promise<ProgressData> {
-  const from = startOfLastDays(now, PROGRESS_DAYS);
-  const days = lastDays(now, PROGRESS_DAYS);
+/** One person's last `dayCount` days (at most 90), read by index ranges only. */
+export async function loadProgress(db: CleanBreakDb, personId: number, now: Date, dayCount = PROGRESS_DAYS): Promise<ProgressData> {
+  const from = startOfLastDays(now, dayCount);
+  const days = lastDays(now, dayCount);
   return db.transaction('r', [db.urges, db.contacts, db.keptOutOfView, db.activities], async () => {
     const [urges, slips, kept, activities] = await Promise.all([
-      db.urges.where('at').between(from, now.getTime(), true, true).filter((urge) => urge.personId === personId).toArray(),
+      // Filtered after reading: a Dexie filter would walk a cursor row by row instead of one getAll.
+      db.urges.where('at').between(from, now.getTime(), true, true).toArray().then((all) => all.filter((urge) => urge.personId === personId)),
       db.contacts.where('[personId+kind+at]').between([personId, SLIP_KIND, Dexie.minKey], [personId, SLIP_KIND, Dexie.maxKey]).toArray(),
       db.keptOutOfView.where('day').between(days[0]!, days.at(-1)!, true, true).toArray(),
       db.activities.where('at').between(startOfLastWeeks(now, PROGRESS_WEEKS), now.getTime(), true, true).toArray(),

@@ -22,6 +22,16 @@ export function startOfLastDays(now: Date, count: number): number {
   return addDays(startOfDay(now), 1 - count).getTime();
 }
 
+/**
+ * `YYYY-MM-DD` of an instant in local time, as lib/streak's localDateOf gives it, without
+ * date-fns' general formatter: this runs once per urge, thousands of times per chart.
+ */
+export function localDay(at: number): LocalDate {
+  const date = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 function tally<K>(keys: K[]): Map<K, number> {
   const counts = new Map<K, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -30,7 +40,7 @@ function tally<K>(keys: K[]): Map<K, number> {
 
 /** Urges per local day over `days`, zero for days without any. */
 export function urgesPerDay(urges: Pick<Urge, 'at'>[], days: LocalDate[]): DayCount[] {
-  const counts = tally(urges.map((urge) => localDateOf(urge.at)));
+  const counts = tally(urges.map((urge) => localDay(urge.at)));
   return days.map((day) => ({ day, count: counts.get(day) ?? 0 }));
 }
 

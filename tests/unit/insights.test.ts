@@ -5,6 +5,7 @@ import { streakHistory } from '@/lib/insights/streaks';
 import {
   keptPerDay,
   lastDays,
+  localDay,
   perWeek,
   urgesBySite,
   urgesBySurface,
@@ -24,6 +25,7 @@ import { announceMilestones, NOTIFY_MILESTONES_KEY } from '@/lib/insights/notify
 import { logUrge, openDb, putSetting, recordContact, type CleanBreakDb } from '@/lib/db';
 import { dismissCelebration, loadMoments, loadProgress, logManualUrge } from '@/lib/db/insights';
 import type { Urge } from '@/lib/model';
+import { localDateOf } from '@/lib/streak';
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -106,6 +108,15 @@ describe('series', () => {
     expect(days).toEqual(['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03']);
     const urges = [local(2026, 11, 1, 0, 5), local(2026, 11, 1, 23, 55), local(2026, 11, 3, 9)].map((d) => ({ at: d.getTime() }));
     expect(urgesPerDay(urges, days).map((d) => d.count)).toEqual([0, 0, 2, 0, 1]);
+  });
+
+  it('names an instant’s local day as lib/streak does, in any zone', () => {
+    for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+      process.env.TZ = zone;
+      for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2027, 0, 1); at += 3_600_000 * 7 + 60_000) {
+        expect(localDay(at)).toBe(localDateOf(at));
+      }
+    }
   });
 
   it('gives every day of a 90-day window across DST exactly once', () => {
