@@ -79,7 +79,7 @@ export function ManualUrge({ people, onLogged }: Props) {
         </label>
       )}
       <fieldset class="plain intensity">
-        <legend class="small muted">How strong was it? (optional)</legend>
+        <legend class="small muted">How strong was it? 1 is faint, 5 overwhelming (optional)</legend>
         <div class="row">
           {INTENSITIES.map((level) => (
             <label key={level} class="intensity-choice" title={INTENSITY_WORDS[level]}>

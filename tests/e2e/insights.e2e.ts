@@ -221,7 +221,12 @@ describe.each(BROWSERS)('insights in %s', (browserName) => {
     await popup.waitFor('[data-testid="manual-urge"]');
     await popup.click('input[name="intensity"][value="4"]');
     await popup.fill('[data-testid="manual-urge-note"]', 'Drove past their street, kept going.');
-    if (popup.setColorScheme) await popup.screenshot(`${SHOTS}/popup-manual-urge.png`, { fullPage: true });
+    if (popup.setColorScheme) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await popup.setColorScheme(scheme);
+        await popup.screenshot(`${SHOTS}/popup-manual-urge-${scheme}.png`, { fullPage: true });
+      }
+    }
     await popup.click('[data-testid="manual-urge-save"]');
     await popup.waitFor('[data-testid="manual-urge-message"]');
     expect(await popup.text('[data-testid="urges-today"]')).toBe('1');
@@ -256,6 +261,8 @@ describe.each(BROWSERS)('insights in %s', (browserName) => {
 
     await options.goto(session.extensionUrl('options.html'));
     await options.waitFor('[data-testid="tab-reflection"]');
+    await options.waitFor('[data-testid="milestone-notifications"]');
+    if (options.setColorScheme) await options.screenshot(`${SHOTS}/settings.png`, { fullPage: true });
     await options.evaluate(() => {
       const scope = window as unknown as { exported?: Promise<string> };
       URL.createObjectURL = (blob: Blob | MediaSource) => {
