@@ -67,40 +67,39 @@ export function App() {
       {tab === 'reflection' && <LazyView load={loadReflection} props={{ people: withIds(people) }} />}
       {tab === 'settings' && (
         <>
+          <section class="stack" aria-labelledby="people-heading">
+            <h2 id="people-heading">Who you're taking space from</h2>
+            {people.map((person) => (
+              <PersonEditor
+                key={person.id}
+                person={person}
+                otherNames={people.filter((other) => other.id !== person.id).map((other) => other.name)}
+                onSaved={changed}
+              />
+            ))}
+            {people.length === 0 || adding ? (
+              <PersonEditor
+                otherNames={people.map((other) => other.name)}
+                onSaved={async () => {
+                  setAdding(false);
+                  await changed();
+                }}
+                onCancel={people.length > 0 ? () => setAdding(false) : undefined}
+              />
+            ) : (
+              <div>
+                <button type="button" onClick={() => setAdding(true)}>
+                  Add another person
+                </button>
+              </div>
+            )}
+          </section>
 
-      <section class="stack" aria-labelledby="people-heading">
-        <h2 id="people-heading">Who you're taking space from</h2>
-        {people.map((person) => (
-          <PersonEditor
-            key={person.id}
-            person={person}
-            otherNames={people.filter((other) => other.id !== person.id).map((other) => other.name)}
-            onSaved={changed}
-          />
-        ))}
-        {people.length === 0 || adding ? (
-          <PersonEditor
-            otherNames={people.map((other) => other.name)}
-            onSaved={async () => {
-              setAdding(false);
-              await changed();
-            }}
-            onCancel={people.length > 0 ? () => setAdding(false) : undefined}
-          />
-        ) : (
-          <div>
-            <button type="button" onClick={() => setAdding(true)}>
-              Add another person
-            </button>
-          </div>
-        )}
-      </section>
+          <ReasonsSection />
 
-      <ReasonsSection />
+          <MilestoneNotifications />
 
-      <MilestoneNotifications />
-
-      <BackupSection onChanged={changed} />
+          <BackupSection onChanged={changed} />
         </>
       )}
     </main>
