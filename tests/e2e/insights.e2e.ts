@@ -236,6 +236,7 @@ describe.each(BROWSERS)('insights in %s', (browserName) => {
     );
     expect(stored).toEqual([expect.objectContaining({ site: 'elsewhere', surface: 'manual', intensity: 4, outcome: 'resisted' })]);
     expect(popup.errors).toEqual([]);
+    expect(noCspErrors(popup)).toEqual([]);
     await popup.close();
 
     const options = await openExtensionPage(session, 'options.html#progress');
