@@ -47,6 +47,8 @@ export default defineConfig({
     description:
       'Keep no contact after a breakup: hides one person across social sites, and turns every reflexive check into a logged urge. Nothing leaves your device.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    // Asked for only when the user turns milestone notifications on.
+    optional_permissions: ['notifications'],
     host_permissions: SITE_HOST_PATTERNS,
     action: { default_title: 'Clean Break' },
     // Dev mode keeps WXT's own policy: its dev server needs a socket and injected styles.

@@ -105,3 +105,28 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 2000;
 export const MAX_REASONS = 50;
 export const MAX_REASON_LENGTH = 300;
+
+/** The questions of the reflection at the goal, by stable id (stored and backed up; never rename one). */
+export const REFLECTION_QUESTION_IDS = [
+  'why-it-ended',
+  'what-changed',
+  'what-would-differ',
+  'pros',
+  'cons',
+  'right-reasons',
+  'ready',
+] as const;
+export type ReflectionQuestionId = (typeof REFLECTION_QUESTION_IDS)[number];
+
+/** Where the user leans after reflecting. Each is an outcome the app respects. */
+export const REFLECTION_LEANINGS = ['moving-on', 'reconnecting', 'undecided'] as const;
+export type ReflectionLeaning = (typeof REFLECTION_LEANINGS)[number];
+
+export interface Reflection {
+  id?: number;
+  at: number;
+  personId: number;
+  /** Only the questions the user answered. */
+  answers: Partial<Record<ReflectionQuestionId, string>>;
+  leaning?: ReflectionLeaning;
+}

@@ -14,6 +14,9 @@ import { shieldHello } from '@/lib/shield/hello';
 import { keepHeld, isFromAnotherDevice, readSyncRecord, setSyncEnabled, syncNow } from '@/lib/sync';
 import { bumpShieldRevision } from '@/lib/shield/revision';
 import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES, SLIP_KIND } from '@/lib/model';
+import { dismissCelebration, loadMoments, logManualUrge } from '@/lib/db/insights';
+import { announceMilestones } from '@/lib/insights/notify';
+import { isManualUrgeRequest } from '@/lib/insights/requests';
 
 /** A content script reports only what it can see: a page surface on its own kind of site. */
 function isPageUrgeReport(value: UrgeReport): boolean {
@@ -165,6 +168,18 @@ export default defineBackground(() => {
       // The contact is stored by now; a badge that failed to repaint catches up at its next alarm.
       return { badge: await refreshBadge(getDb()).catch(() => '') };
     },
+    'ui-bg-log-manual-urge': async (request) => {
+      if (!isManualUrgeRequest(request) || !(await getDb().people.get(request.personId))) throw new Error('Malformed urge.');
+      const { personId, intensity, note } = request;
+      const at = reportedAt(request.at, Date.now());
+      return { urgeId: await storeForUser(() => logManualUrge(getDb(), { personId, intensity, note: note?.trim() }, at)) };
+    },
+    'ui-bg-moments': () => storeForUser(() => loadMoments(getDb(), new Date())),
+    'ui-bg-dismiss-celebration': async ({ key }) => {
+      if (typeof key !== 'string' || key.length > 100) return { stored: false };
+      await storeForUser(() => dismissCelebration(getDb(), key));
+      return { stored: true };
+    },
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
@@ -179,8 +194,15 @@ export default defineBackground(() => {
     // A first install only: an update or a browser update must not greet someone again.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
-  browser.runtime.onStartup.addListener(() => void refreshBadge(getDb()));
+  // A milestone that falls due is announced at the midnight alarm, or at start-up if the browser was closed.
+  const announce = () => void announceMilestones(getDb(), new Date()).catch(() => undefined);
+  browser.runtime.onStartup.addListener(() => {
+    void refreshBadge(getDb());
+    announce();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === MIDNIGHT_ALARM) void refreshBadge(getDb());
+    if (alarm.name !== MIDNIGHT_ALARM) return;
+    void refreshBadge(getDb());
+    announce();
   });
 });

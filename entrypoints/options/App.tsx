@@ -8,12 +8,27 @@ import { ReasonsSection } from './ReasonsSection';
 import { SyncSection } from './SyncSection';
 import { browser } from 'wxt/browser';
 import { SHIELD_REVISION_KEY } from '@/lib/shield/revision';
+import { MilestoneNotifications } from './MilestoneNotifications';
+import { LazyView } from './LazyView';
+import { reflectionAvailable } from '@/lib/db/insights';
+
+type Tab = 'settings' | 'progress' | 'reflection';
+const tabOf = (hash: string): Tab => (hash === '#progress' || hash === '#reflection' ? (hash.slice(1) as Tab) : 'settings');
+const loadProgress = () => import('./progress/ProgressView');
+const loadReflection = () => import('./reflection/ReflectionView');
+
+const withIds = (people: Person[]) => people.filter((person): person is Person & { id: number } => person.id !== undefined);
 
 export function App() {
   const [people, setPeople] = useState<Person[]>();
   const [adding, setAdding] = useState(false);
+  const [tab, setTab] = useState<Tab>(() => tabOf(location.hash));
+  const [canReflect, setCanReflect] = useState(false);
 
-  const reload = async () => setPeople(await listPeople(getDb()));
+  const reload = async () => {
+    setPeople(await listPeople(getDb()));
+    setCanReflect(await reflectionAvailable(getDb(), new Date()));
+  };
   const changed = async () => {
     await reload();
     // What changed is stored by now; a badge that failed to repaint catches up at its next alarm.
@@ -27,6 +42,11 @@ export function App() {
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  useEffect(() => {
+    const follow = () => setTab(tabOf(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
   }, []);
 
   if (people === undefined) return <main class="options" aria-busy="true" />;
@@ -44,41 +64,62 @@ export function App() {
             Privacy: what is kept, where, and how to delete it
           </a>
         </p>
+        <nav class="tabs" aria-label="Sections">
+          <a href="#" aria-current={tab === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+          <a href="#progress" aria-current={tab === 'progress' ? 'page' : undefined} data-testid="tab-progress">
+            Progress
+          </a>
+          {(canReflect || tab === 'reflection') && (
+            <a href="#reflection" aria-current={tab === 'reflection' ? 'page' : undefined} data-testid="tab-reflection">
+              Reflection
+            </a>
+          )}
+        </nav>
       </header>
 
-      <section class="stack" aria-labelledby="people-heading">
-        <h2 id="people-heading">Who you're taking space from</h2>
-        {people.map((person) => (
-          <PersonEditor
-            key={person.id}
-            person={person}
-            otherNames={people.filter((other) => other.id !== person.id).map((other) => other.name)}
-            onSaved={changed}
-          />
-        ))}
-        {people.length === 0 || adding ? (
-          <PersonEditor
-            otherNames={people.map((other) => other.name)}
-            onSaved={async () => {
-              setAdding(false);
-              await changed();
-            }}
-            onCancel={people.length > 0 ? () => setAdding(false) : undefined}
-          />
-        ) : (
-          <div>
-            <button type="button" onClick={() => setAdding(true)}>
-              Add another person
-            </button>
-          </div>
-        )}
-      </section>
+      {tab === 'progress' && <LazyView load={loadProgress} props={{ people: withIds(people) }} />}
+      {tab === 'reflection' && <LazyView load={loadReflection} props={{ people: withIds(people) }} />}
+      {tab === 'settings' && (
+        <>
+          <section class="stack" aria-labelledby="people-heading">
+            <h2 id="people-heading">Who you're taking space from</h2>
+            {people.map((person) => (
+              <PersonEditor
+                key={person.id}
+                person={person}
+                otherNames={people.filter((other) => other.id !== person.id).map((other) => other.name)}
+                onSaved={changed}
+              />
+            ))}
+            {people.length === 0 || adding ? (
+              <PersonEditor
+                otherNames={people.map((other) => other.name)}
+                onSaved={async () => {
+                  setAdding(false);
+                  await changed();
+                }}
+                onCancel={people.length > 0 ? () => setAdding(false) : undefined}
+              />
+            ) : (
+              <div>
+                <button type="button" onClick={() => setAdding(true)}>
+                  Add another person
+                </button>
+              </div>
+            )}
+          </section>
 
-      <ReasonsSection />
+          <ReasonsSection />
 
-      <SyncSection />
+          <MilestoneNotifications />
 
-      <BackupSection onChanged={changed} />
+          <SyncSection />
+
+          <BackupSection onChanged={changed} />
+        </>
+      )}
     </main>
   );
 }

@@ -17,6 +17,7 @@ function describe(data: BackupData): string {
     count(data.urges.length, 'urge', 'urges'),
     count(data.contacts.length, 'contact', 'contacts'),
     count(data.activities.length, 'activity', 'activities'),
+    ...(data.reflections.length > 0 ? [count(data.reflections.length, 'reflection', 'reflections')] : []),
   ].join(', ');
 }
 

@@ -7,6 +7,8 @@ import { ActivityCard } from '@/components/ActivityCard';
 import { ContactPanel } from './ContactPanel';
 import { CoverageNotices } from './CoverageNotices';
 import { WriteProblemNotice } from './WriteProblemNotice';
+import { ManualUrge } from './ManualUrge';
+import { Moments, openOptionsAt } from './Moments';
 import { watchLocalDate } from './rollover';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError, type WriteAction } from '@/lib/db/errors';
@@ -89,6 +91,7 @@ export function App() {
           <CoverageNotices people={people.map((glance) => glance.person)} />
           <WriteProblemNotice />
           <StreakHero name={primary.person.name} streak={primary.streak} />
+          <Moments />
           {others.length > 0 && (
             <ul class="others small muted">
               {others.map(({ person, streak }) => (
@@ -112,7 +115,13 @@ export function App() {
                 {keptOutOfViewToday} of their posts and messages kept out of view today.
               </p>
             )}
+            <ManualUrge people={people} onLogged={reload} />
           </section>
+          {people.some(({ streak }) => streak.progress.reached) && (
+            <button type="button" class="quiet" onClick={() => openOptionsAt('reflection')} data-testid="reflect-link">
+              You reached your goal. Reflect on it, in your own time
+            </button>
+          )}
           {activity && (
             <ActivityCard
               activity={activity}

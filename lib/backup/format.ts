@@ -9,6 +9,11 @@
 import { validateHandle } from '../accounts';
 import {
   CONTACT_KINDS,
+  ELSEWHERE,
+  INTENSITIES,
+  PAGE_SURFACES,
+  REFLECTION_LEANINGS,
+  REFLECTION_QUESTION_IDS,
   MAX_GOAL_DAYS,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
@@ -21,8 +26,10 @@ import {
   type Account,
   type ActivityDone,
   type Contact,
+  type Intensity,
   type LocalDate,
   type Person,
+  type Reflection,
   type Urge,
 } from '../model';
 
@@ -46,6 +53,8 @@ export interface BackupData {
   activities: Array<Omit<ActivityDone, 'id'>>;
   /** The user's "why I'm keeping space" list; absent in older files. */
   reasons: string[];
+  /** Reflections written at the goal; absent in older files. */
+  reflections: Array<Omit<Reflection, 'id' | 'personId'> & { personIndex: number }>;
 }
 
 export type BackupResult = { ok: true; data: BackupData } | { ok: false; error: string };
@@ -120,6 +129,10 @@ const FIELDS = {
   contacts: { key: 'contacts', label: 'contact list', noun: 'contacts' },
   activities: { key: 'activities', label: 'activity list', noun: 'activities' },
   reasons: { key: 'reasons', label: 'reasons list', noun: 'reasons' },
+  reflections: { key: 'reflections', label: 'reflection list', noun: 'reflections' },
+  intensity: { key: 'intensity', label: 'intensity' },
+  answers: { key: 'answers', label: 'answers' },
+  leaning: { key: 'leaning', label: 'leaning' },
   name: { key: 'name', label: 'name' },
   noContactSince: { key: 'noContactSince', label: 'no-contact start date' },
   goalDays: { key: 'goalDays', label: 'goal' },
@@ -381,16 +394,66 @@ function readEntries<T>(root: Entry, field: Field, noun: string, read: (entry: E
   return readList(root, field, MAX_ENTRIES, true).map((value, i) => read(entryOf(value, `${noun} ${i + 1}`)));
 }
 
+/** How strong a manual urge felt: a whole number from 1 to 5, when given. */
+function readIntensity(entry: Entry): Intensity | undefined {
+  const value = own(entry, FIELDS.intensity);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') wrongType(entry, FIELDS.intensity, 'a whole number', value);
+  const known = INTENSITIES.find((intensity) => intensity === value);
+  if (known === undefined) invalid(entry, FIELDS.intensity, "isn't a whole number from 1 to 5", String(value));
+  return known;
+}
+
+function readUrge(entry: Entry, indexByName: ReadonlyMap<string, number>): BackupData['urges'][number] {
+  const at = readTime(entry, FIELDS.at);
+  const personIndex = readPersonRef(entry, FIELDS.person, indexByName);
+  const site = readEnum(entry, FIELDS.site, URGE_SITES);
+  const surface = readEnum(entry, FIELDS.surface, SURFACES);
+  // A page is on a site; a manual urge is felt outside the browser; `settings` may be either.
+  if (site === ELSEWHERE && (PAGE_SURFACES as readonly string[]).includes(surface)) {
+    fail(`${subject(entry)} is on a ${surface} page, which needs a site, but its site is "${ELSEWHERE}".`);
+  }
+  if (surface === 'manual' && site !== ELSEWHERE) {
+    fail(`${subject(entry)} was logged by hand, so its site should be "${ELSEWHERE}" (it is ${quote(site)}).`);
+  }
+  const urge: BackupData['urges'][number] = { at, personIndex, site, surface, outcome: readEnum(entry, FIELDS.outcome, OUTCOMES) };
+  const intensity = readIntensity(entry);
+  if (intensity !== undefined) urge.intensity = intensity;
+  const note = readNote(entry, FIELDS.note);
+  if (note !== '') urge.note = note;
+  return urge;
+}
+
+function readReflection(entry: Entry, indexByName: ReadonlyMap<string, number>): BackupData['reflections'][number] {
+  const at = readTime(entry, FIELDS.at);
+  const personIndex = readPersonRef(entry, FIELDS.person, indexByName);
+  const value = readRequired(entry, FIELDS.answers);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(`${subject(entry)} has answers that should be an entry in { } but are ${describe(value)}.`);
+  }
+  const given = { place: entry.place, fields: value as Record<string, unknown> };
+  const answers: Reflection['answers'] = {};
+  for (const question of REFLECTION_QUESTION_IDS) {
+    const answer = own(given, { key: question, label: question });
+    if (answer === undefined) continue;
+    if (typeof answer !== 'string') fail(`${subject(entry)} has an answer to "${question}" that should be text but is ${describe(answer)}.`);
+    if (answer.length > MAX_NOTE_LENGTH) {
+      fail(
+        `${subject(entry)} has an answer to "${question}" that is longer than ${count(MAX_NOTE_LENGTH)} characters ` +
+          `(${count(answer.length)} characters).`,
+      );
+    }
+    if (answer.trim() !== '') answers[question] = answer;
+  }
+  const reflection: BackupData['reflections'][number] = { at, personIndex, answers };
+  if (own(entry, FIELDS.leaning) !== undefined) reflection.leaning = readEnum(entry, FIELDS.leaning, REFLECTION_LEANINGS);
+  return reflection;
+}
+
 function readBackup(root: Entry): BackupData {
   readHeader(root);
   const { people, indexByName } = readPeople(root);
-  const urges = readEntries(root, FIELDS.urges, 'urge', (entry) => ({
-    at: readTime(entry, FIELDS.at),
-    personIndex: readPersonRef(entry, FIELDS.person, indexByName),
-    site: readEnum(entry, FIELDS.site, URGE_SITES),
-    surface: readEnum(entry, FIELDS.surface, SURFACES),
-    outcome: readEnum(entry, FIELDS.outcome, OUTCOMES),
-  }));
+  const urges = readEntries(root, FIELDS.urges, 'urge', (entry) => readUrge(entry, indexByName));
   const contacts = readEntries(root, FIELDS.contacts, 'contact', (entry) => ({
     at: readTime(entry, FIELDS.at),
     personIndex: readPersonRef(entry, FIELDS.person, indexByName),
@@ -411,7 +474,8 @@ function readBackup(root: Entry): BackupData {
     }
     return value.trim();
   });
-  return { people, urges, contacts, activities, reasons };
+  const reflections = readEntries(root, FIELDS.reflections, 'reflection', (entry) => readReflection(entry, indexByName));
+  return { people, urges, contacts, activities, reasons, reflections };
 }
 
 /**
@@ -470,7 +534,14 @@ function isoTime(at: number): string {
  * contacts of a person who no longer exists are left out.
  */
 export function serializeBackup(
-  data: { people: Person[]; urges: Urge[]; contacts: Contact[]; activities: ActivityDone[]; reasons: string[] },
+  data: {
+    people: Person[];
+    urges: Urge[];
+    contacts: Contact[];
+    activities: ActivityDone[];
+    reasons: string[];
+    reflections?: Reflection[];
+  },
   now: Date,
 ): string {
   const nameById = new Map<number, string>();
@@ -487,15 +558,21 @@ export function serializeBackup(
   });
   const urges = data.urges.flatMap((urge) => {
     const person = nameById.get(urge.personId);
-    return person === undefined
-      ? []
-      : [{ at: isoTime(urge.at), person, site: urge.site, surface: urge.surface, outcome: urge.outcome }];
+    if (person === undefined) return [];
+    const { site, surface, outcome, intensity, note } = urge;
+    return [{ at: isoTime(urge.at), person, site, surface, outcome, ...(intensity ? { intensity } : {}), ...(note ? { note } : {}) }];
   });
   const contacts = data.contacts.flatMap((contact) => {
     const person = nameById.get(contact.personId);
     return person === undefined ? [] : [{ at: isoTime(contact.at), person, kind: contact.kind, note: contact.note }];
   });
   const activities = data.activities.map((done) => ({ at: isoTime(done.at), activity: done.activityId }));
+  const reflections = (data.reflections ?? []).flatMap((reflection) => {
+    const person = nameById.get(reflection.personId);
+    if (person === undefined) return [];
+    const answers = Object.fromEntries(REFLECTION_QUESTION_IDS.flatMap((id) => (reflection.answers[id] ? [[id, reflection.answers[id]]] : [])));
+    return [{ at: isoTime(reflection.at), person, answers, ...(reflection.leaning ? { leaning: reflection.leaning } : {}) }];
+  });
   return JSON.stringify(
     {
       app: BACKUP_APP,
@@ -506,6 +583,7 @@ export function serializeBackup(
       contacts,
       activities,
       reasons: [...data.reasons],
+      reflections,
     },
     null,
     2,

@@ -17,6 +17,9 @@ export async function replaceAllWith(db: CleanBreakDb, data: BackupData): Promis
       data.contacts.map(({ personIndex, ...contact }) => ({ ...contact, personId: idOf(personIndex) })),
     );
     await db.activities.bulkAdd(data.activities);
+    await db.reflections.bulkAdd(
+      data.reflections.map(({ personIndex, ...reflection }) => ({ ...reflection, personId: idOf(personIndex) })),
+    );
   });
 }
 
@@ -26,6 +29,7 @@ export interface MergeCounts {
   urges: number;
   contacts: number;
   activities: number;
+  reflections: number;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface MergeCounts {
  * and every slip is kept). A record already here (same person, kind and time) is not added twice.
  */
 export async function mergeInto(db: CleanBreakDb, data: BackupData): Promise<MergeCounts> {
-  const counts: MergeCounts = { people: 0, urges: 0, contacts: 0, activities: 0 };
+  const counts: MergeCounts = { people: 0, urges: 0, contacts: 0, activities: 0, reflections: 0 };
   await db.transaction('rw', allTables(db), async () => {
     const personIds: number[] = [];
     for (const person of data.people) {
@@ -81,6 +85,13 @@ export async function mergeInto(db: CleanBreakDb, data: BackupData): Promise<Mer
       if (same > 0) continue;
       await db.activities.add({ ...activity });
       counts.activities += 1;
+    }
+    for (const { personIndex, ...reflection } of data.reflections) {
+      const personId = idOf(personIndex);
+      const same = await db.reflections.where('at').equals(reflection.at).filter((kept) => kept.personId === personId).count();
+      if (same > 0) continue;
+      await db.reflections.add({ ...reflection, personId });
+      counts.reflections += 1;
     }
     const reasons = await getReasons(db);
     await saveReasons(db, [...new Set([...reasons, ...data.reasons])]);

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { startOfDay, startOfWeek } from 'date-fns';
-import type { ActivityDone, Contact, ContactKind, Outcome, Person, Site, Surface, Urge, UrgeSite } from '../model';
+import type { ActivityDone, Contact, ContactKind, Outcome, Person, Reflection, Site, Surface, Urge, UrgeSite } from '../model';
 import { MAX_REASONS, SLIP_KIND } from '../model';
 import { localDateOf } from '../streak';
 import { openDb, type CleanBreakDb } from './schema';
@@ -123,8 +123,9 @@ export async function urgeCounts(db: CleanBreakDb, now: Date): Promise<UrgeCount
 
 /** Removes a person with everything recorded about them, in one transaction. */
 export async function removePerson(db: CleanBreakDb, personId: number): Promise<void> {
-  await db.transaction('rw', [db.people, db.urges, db.contacts, db.learnedKeys], async () => {
+  await db.transaction('rw', [db.people, db.urges, db.contacts, db.learnedKeys, db.reflections], async () => {
     await db.learnedKeys.where('personId').equals(personId).delete();
+    await db.reflections.where('personId').equals(personId).delete();
     await db.urges.where('[personId+site+surface+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
     await db.contacts.where('[personId+kind+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
     await db.people.delete(personId);
@@ -137,25 +138,33 @@ export interface AllData {
   contacts: Contact[];
   activities: ActivityDone[];
   reasons: string[];
+  reflections: Reflection[];
 }
 
 export async function readAll(db: CleanBreakDb): Promise<AllData> {
-  return db.transaction('r', [db.people, db.urges, db.contacts, db.activities, db.settings], async () => ({
+  return db.transaction('r', [db.people, db.urges, db.contacts, db.activities, db.settings, db.reflections], async () => ({
     people: await db.people.toArray(),
     urges: await db.urges.toArray(),
     contacts: await db.contacts.toArray(),
     activities: await db.activities.toArray(),
     reasons: await getReasons(db),
+    reflections: await db.reflections.toArray(),
   }));
 }
 
 export async function isEmpty(db: CleanBreakDb): Promise<boolean> {
-  const counts = await Promise.all([db.people.count(), db.urges.count(), db.contacts.count(), db.activities.count()]);
+  const counts = await Promise.all([
+    db.people.count(),
+    db.urges.count(),
+    db.contacts.count(),
+    db.activities.count(),
+    db.reflections.count(),
+  ]);
   return counts.every((count) => count === 0);
 }
 
 export function allTables(db: CleanBreakDb) {
-  return [db.people, db.urges, db.contacts, db.activities, db.settings, db.keptOutOfView, db.learnedKeys];
+  return [db.people, db.urges, db.contacts, db.activities, db.settings, db.keptOutOfView, db.learnedKeys, db.reflections];
 }
 
 /** Empties every table; call inside a transaction over `allTables(db)`. */

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ActivityDone, Contact, LocalDate, Person, Site, Urge } from '../model';
+import type { ActivityDone, Contact, LocalDate, Person, Reflection, Site, Urge } from '../model';
 
 export const DB_NAME = 'clean-break';
 
@@ -31,6 +31,7 @@ export type CleanBreakDb = Dexie & {
   settings: EntityTable<Setting, 'key'>;
   keptOutOfView: Dexie.Table<KeptOutOfView, [LocalDate, Site]>;
   learnedKeys: Dexie.Table<LearnedKeyRow, [Site, string]>;
+  reflections: EntityTable<Reflection, 'id'>;
 };
 
 /**
@@ -55,6 +56,10 @@ export function defineVersions(db: Dexie): void {
   // v3: opaque ids learned for a person (chat threads, channels). A new table: nothing to migrate.
   db.version(3).stores({
     learnedKeys: '[site+key], site, personId',
+  });
+  // v4: reflections written at the goal. A new table: nothing to migrate.
+  db.version(4).stores({
+    reflections: '++id, at, personId',
   });
 }
 

@@ -3,7 +3,8 @@ import type { UrgeReport } from '../db';
 import type { ShieldHello } from '../shield/hello';
 import type { Glance } from '../glance';
 import type { Activity } from '../activities';
-import type { ContactKind } from '../model';
+import type { ContactKind, Intensity } from '../model';
+import type { Moments } from '../db/insights';
 import type { SyncRecord } from '../sync';
 import type { HeldChange } from '../sync/merge';
 
@@ -34,6 +35,13 @@ export interface Protocol {
   'ui-bg-sync-state': { request: Record<string, never>; response: SyncView };
   'ui-bg-sync-set': { request: { enabled: boolean }; response: SyncView };
   'ui-bg-sync-keep': { request: { change: HeldChange }; response: SyncView };
+  'ui-bg-log-manual-urge': {
+    request: { personId: number; intensity?: Intensity; note?: string } & At;
+    response: { urgeId: number };
+  };
+  /** The weekly summary (first open of a week only) and a milestone reached today. */
+  'ui-bg-moments': { request: Record<string, never>; response: Moments };
+  'ui-bg-dismiss-celebration': { request: { key: string }; response: { stored: boolean } };
 }
 
 /** What the options page shows of sync: never the synced data itself. */

@@ -21,6 +21,7 @@ import { targetsFor } from '@/lib/shield/targets';
 import { BUDGETS, contentScripts, pageScriptsGzip } from './bundles';
 import { extensionPage, launchChromium, naiveExtension, type BenchContext } from './chromium';
 import { FEED, FEED_URL, feedPage } from './feed';
+import { PROGRESS_BENCH, progressRender, seedProgressHistory } from './progress';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUTPUT = join(ROOT, process.env.CLEAN_BREAK_OUT ?? '.output');
@@ -353,7 +354,13 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   }
   progress('urge burst');
   const burst = await urgeBurst(variants.oneperson);
-  await Promise.all([...Object.values(variants), history].map((bench) => bench.close()));
+
+  progress('progress view');
+  const insights = await launchChromium(CHROME_DIR, benchServer(false));
+  const progressUrges = await seedProgressHistory(insights);
+  const progressRuns = [];
+  for (let open = 0; open < POPUP_OPENS; open += 1) progressRuns.push(await progressRender(insights));
+  await Promise.all([...Object.values(variants), history, insights].map((bench) => bench.close()));
 
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
@@ -392,6 +399,9 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   print(`| 6 | content scripts with Dexie or Preact | ${scripts.filter((script) => script.libraries.length > 0).length} of ${scripts.length} | 0 | ${verdict(scripts.every((script) => script.libraries.length === 0))} |`);
   print(`| 6 | popup JavaScript in total, gzip | ${kb(popupGzip)} | ≤ ${kb(BUDGETS.popup)} (aim 30 KB) | ${verdict(popupGzip <= BUDGETS.popup)} |`);
   for (const zip of zips) print(`| 6 | ${zip.file} | ${kb(zip.bytes)} | | |`);
+  const progressView = median(progressRuns.map((run) => run.view));
+  print(`| 8 | Progress view with ${PROGRESS_BENCH.days} days of urges (${progressUrges.toLocaleString('en-US')}) renders in (data read, charts drawn) | ${ms(progressView)} | < 200 ms | ${verdict(progressView < 200)} |`);
+  print(`| 8 | … from opening options.html#progress to the charts painted | ${ms(median(progressRuns.map((run) => run.fromNavigation)))} | | |`);
   const memory = heapGrowth('oneperson') - heapGrowth('without');
   print(`| 7 | heap growth over the 100 bursts, Clean Break minus no extension | ${kb(memory)} | ≤ 1 MB | ${verdict(memory <= 1024 * 1024)} |`);
   print(`| 7 | … naive baseline minus no extension | ${kb(heapGrowth('naive') - heapGrowth('without'))} | for comparison | |`);

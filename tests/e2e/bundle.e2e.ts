@@ -39,6 +39,8 @@ describe.each(TARGETS)('the built %s extension', (target) => {
 
   it('asks for only the permissions it uses, and the supported sites only', () => {
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage', 'unlimitedStorage']);
+    // Asked for only when milestone notifications are turned on.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).not.toContain('<all_urls>');
     for (const pattern of manifest.host_permissions as string[]) expect(pattern).toMatch(/^\*:\/\/[a-z*.]+\.[a-z]+\/\*$/);
   });

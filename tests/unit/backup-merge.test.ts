@@ -40,10 +40,11 @@ describe('mergeInto', () => {
       ],
       activities: [{ at: '2026-11-14T12:00:00.000Z', activity: 'walk-outside' }],
       reasons: ['Sleep', 'Calm'],
+      reflections: [{ at: '2026-12-01T20:00:00.000Z', person: 'Sam', answers: { changed: 'I sleep again.' } }],
     });
-    expect(await mergeInto(db, data)).toEqual({ people: 1, urges: 2, contacts: 1, activities: 1 });
+    expect(await mergeInto(db, data)).toEqual({ people: 1, urges: 2, contacts: 1, activities: 1, reflections: 1 });
     // Importing the same file again adds nothing.
-    expect(await mergeInto(db, data)).toEqual({ people: 0, urges: 0, contacts: 0, activities: 0 });
+    expect(await mergeInto(db, data)).toEqual({ people: 0, urges: 0, contacts: 0, activities: 0, reflections: 0 });
 
     const [sam, alex] = await db.people.orderBy('id').toArray();
     expect(sam).toMatchObject({ noContactSince: '2026-11-01', goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }, { site: 'x', handle: 'samriv' }] });

@@ -13,7 +13,7 @@ import {
 import { validateHandle } from '@/lib/accounts';
 import { addKeptOutOfView, allTables, learnKey, logUrge, openDb, saveReasons, type CleanBreakDb } from '@/lib/db';
 import { replaceAllWith } from '@/lib/backup/restore';
-import type { ActivityDone, Contact, Person, Urge } from '@/lib/model';
+import type { ActivityDone, Contact, Person, Reflection, Urge } from '@/lib/model';
 
 /** The example from the format's public description, byte for byte. */
 const EXAMPLE = `{"app":"clean-break","version":1,"exportedAt":"2026-11-23T10:00:00.000Z",
@@ -41,6 +41,7 @@ const EXAMPLE_DATA: BackupData = {
   contacts: [{ at: Date.UTC(2026, 10, 10, 9), personIndex: 0, kind: 'they-reached-out', note: '' }],
   activities: [{ at: Date.UTC(2026, 10, 21, 18), activityId: 'walk-20' }],
   reasons: [],
+  reflections: [],
 };
 
 // Test files are deliberately shaped wrong, so they are edited untyped.
@@ -99,7 +100,8 @@ describe('parseBackup: valid files', () => {
     {
       name: 'absent urges, contacts and activities are empty',
       text: '{"app":"clean-break","version":1,"people":[]}',
-      check: (data) => expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [], reasons: [] }),
+      check: (data) =>
+        expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [], reasons: [], reflections: [] }),
     },
     {
       name: 'an absent note is empty',
@@ -596,6 +598,97 @@ const BROKEN: Broken[] = [
     says: 'Urge 1 has an outcome Clean Break doesn\'t know ("maybe"); it should be one of resisted, overrode.',
   },
   {
+    name: 'urge intensity as text',
+    text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: '3' }),
+    says: 'Urge 1 has an intensity that should be a whole number but is text ("3").',
+  },
+  {
+    name: 'urge intensity of 6',
+    text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: 6 }),
+    says: "Urge 1 has an intensity that isn't a whole number from 1 to 5 (6).",
+  },
+  {
+    name: 'urge intensity of 0',
+    text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: 0 }),
+    says: "Urge 1 has an intensity that isn't a whole number from 1 to 5 (0).",
+  },
+  {
+    name: 'urge intensity of 2.5',
+    text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: 2.5 }),
+    says: "Urge 1 has an intensity that isn't a whole number from 1 to 5 (2.5).",
+  },
+  {
+    name: 'urge intensity null',
+    text: urgeWith({ intensity: null }),
+    says: 'Urge 1 has an intensity that should be a whole number but is null.',
+  },
+  {
+    name: 'urge note as a number',
+    text: urgeWith({ site: 'elsewhere', surface: 'manual', note: 42 }),
+    says: 'Urge 1 has a note that should be text but is a number (42).',
+  },
+  {
+    name: 'urge note over the length limit',
+    text: urgeWith({ site: 'elsewhere', surface: 'manual', note: 'a'.repeat(2001) }),
+    says: 'Urge 1 has a note that is longer than 2,000 characters (2,001 characters).',
+  },
+  {
+    name: 'manual urge on a site',
+    text: urgeWith({ surface: 'manual' }),
+    says: 'Urge 1 was logged by hand, so its site should be "elsewhere" (it is "instagram").',
+  },
+  {
+    name: 'profile urge with no site',
+    text: urgeWith({ site: 'elsewhere' }),
+    says: 'Urge 1 is on a profile page, which needs a site, but its site is "elsewhere".',
+  },
+  {
+    name: 'message urge with no site',
+    text: urgeWith({ site: 'elsewhere', surface: 'message' }),
+    says: 'Urge 1 is on a message page, which needs a site, but its site is "elsewhere".',
+  },
+  // Reflections
+  {
+    name: 'reflections as an object, not an array',
+    text: edited((file) => (file.reflections = {})),
+    says: 'This backup has a reflection list that should be a list in [ ] but is a { } entry.',
+  },
+  {
+    name: 'a reflection that is null',
+    text: edited((file) => (file.reflections = [null])),
+    says: 'Reflection 1 should be an entry in { } but is null.',
+  },
+  {
+    name: 'reflection missing its answers',
+    text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Sam' }])),
+    says: 'Reflection 1 is missing its answers.',
+  },
+  {
+    name: 'reflection answers as a list',
+    text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Sam', answers: ['x'] }])),
+    says: 'Reflection 1 has answers that should be an entry in { } but are a list.',
+  },
+  {
+    name: 'reflection answer as true',
+    text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Sam', answers: { pros: true } }])),
+    says: 'Reflection 1 has an answer to "pros" that should be text but is true.',
+  },
+  {
+    name: 'reflection answer over the length limit',
+    text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Sam', answers: { ready: 'a'.repeat(2001) } }])),
+    says: 'Reflection 1 has an answer to "ready" that is longer than 2,000 characters (2,001 characters).',
+  },
+  {
+    name: 'reflection for an unknown person',
+    text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Alex', answers: {} }])),
+    says: 'Reflection 1 names a person who isn\'t in this backup\'s people list ("Alex").',
+  },
+  {
+    name: 'reflection with an unknown leaning',
+    text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Sam', answers: {}, leaning: 'back-together' }])),
+    says: 'Reflection 1 has a leaning Clean Break doesn\'t know ("back-together"); it should be one of moving-on, reconnecting, undecided.',
+  },
+  {
     name: 'urge missing its outcome',
     text: edited((file) => delete file.urges[0].outcome),
     says: 'Urge 1 is missing its outcome.',
@@ -869,7 +962,35 @@ describe('serializeBackup', () => {
       contacts: [{ at: contacts[0]!.at, personIndex: 1, kind: 'emergency', note: 'Keys.\nShort call — fine.' }],
       activities: [{ at: activities[0]!.at, activityId: 'walk-20' }],
       reasons,
+      reflections: [],
     });
+  });
+
+  it('round-trips manual urges with their intensity and note, and reflections', () => {
+    const manual: Urge[] = [
+      { id: 4, at: Date.UTC(2026, 10, 22, 1), personId: 7, site: 'elsewhere', surface: 'manual', outcome: 'resisted', intensity: 4, note: 'Wanted to text. Made tea.' },
+      { id: 5, at: Date.UTC(2026, 10, 22, 2), personId: 7, site: 'elsewhere', surface: 'manual', outcome: 'resisted' },
+      { id: 6, at: Date.UTC(2026, 10, 22, 3), personId: 9, site: 'x', surface: 'settings', outcome: 'resisted' },
+    ];
+    const reflections: Reflection[] = [
+      { id: 1, at: Date.UTC(2026, 11, 1), personId: 9, answers: { 'why-it-ended': 'We wanted different lives.', ready: 'Yes, to move on.' }, leaning: 'moving-on' },
+      { id: 2, at: Date.UTC(2026, 11, 2), personId: 7, answers: {} },
+      { id: 3, at: Date.UTC(2026, 11, 3), personId: 404, answers: { pros: 'gone' } },
+    ];
+    const text = serializeBackup({ people, urges: manual, contacts: [], activities: [], reasons: [], reflections }, now);
+    const file = JSON.parse(text);
+    expect(file.urges[1]).toEqual({ at: '2026-11-22T02:00:00.000Z', person: 'Ali 🌧️💔', site: 'elsewhere', surface: 'manual', outcome: 'resisted' });
+    expect(file.reflections).toHaveLength(2);
+    const data = expectOk(parseBackup(text));
+    expect(data.urges).toEqual([
+      { at: manual[0]!.at, personIndex: 0, site: 'elsewhere', surface: 'manual', outcome: 'resisted', intensity: 4, note: 'Wanted to text. Made tea.' },
+      { at: manual[1]!.at, personIndex: 0, site: 'elsewhere', surface: 'manual', outcome: 'resisted' },
+      { at: manual[2]!.at, personIndex: 1, site: 'x', surface: 'settings', outcome: 'resisted' },
+    ]);
+    expect(data.reflections).toEqual([
+      { at: reflections[0]!.at, personIndex: 1, answers: reflections[0]!.answers, leaning: 'moving-on' },
+      { at: reflections[1]!.at, personIndex: 0, answers: {} },
+    ]);
   });
 
   it('writes the public format as pretty JSON, people referenced by name', () => {
@@ -921,7 +1042,7 @@ describe('serializeBackup', () => {
 
   it('writes an empty database', () => {
     const data = expectOk(parseBackup(serializeBackup({ people: [], urges: [], contacts: [], activities: [], reasons: [] }, now)));
-    expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [], reasons: [] });
+    expect(data).toEqual({ people: [], urges: [], contacts: [], activities: [], reasons: [], reflections: [] });
   });
 });
 

@@ -17,6 +17,7 @@ const PUBLISHED: Record<string, string>[] = [
   },
   { keptOutOfView: '[day+site], day' },
   { learnedKeys: '[site+key], site, personId' },
+  { reflections: '++id, at, personId' },
 ];
 const LATEST = PUBLISHED.length;
 
@@ -49,6 +50,12 @@ const ROWS_ADDED_IN: Record<string, unknown[]>[] = [
     ],
   },
   { learnedKeys: [{ site: 'instagram', key: 'thread:340282366841710300949128', personId: 1 }] },
+  {
+    reflections: [
+      { at: 1_765_000_000_000, personId: 1, answers: { 'why-it-ended': 'Different lives.', ready: 'Yes.' }, leaning: 'moving-on' },
+      { at: 1_765_100_000_000, personId: 2, answers: {} },
+    ],
+  },
 ];
 
 /** A database as the extension at `version` (1-based) defined it. */
@@ -160,7 +167,7 @@ describe('schema upgrades, read through the app', () => {
     const latest = openDb(name);
     const after = await readAll(latest);
     expect(latest.verno).toBeGreaterThan(1);
-    expect(after).toEqual({ ...before, reasons: ['peace'] });
+    expect(after).toEqual({ ...before, reasons: ['peace'], reflections: [] });
     // Indexes from v1 still answer, and v2's table is usable.
     expect(await latest.urges.where('[outcome+at]').between(['resisted', 0], ['resisted', Infinity]).count()).toBe(1);
     await addKeptOutOfView(latest, 'x', 3, new Date(2026, 10, 23, 10));
