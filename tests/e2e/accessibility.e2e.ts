@@ -18,6 +18,8 @@ const PAGES: { name: string; path: (urgeId: number) => string; ready: string }[]
   { name: 'pause', path: (urgeId) => `pause.html?urge=${urgeId}&to=${encodeURIComponent(PROFILE_URL)}`, ready: '[data-testid="shield-day"]' },
   { name: 'welcome', path: () => 'welcome.html', ready: '[data-testid="welcome-glance"]' },
   { name: 'privacy', path: () => 'privacy.html', ready: 'table' },
+  { name: 'progress', path: () => 'options.html#progress', ready: '[data-testid="chart-summary"]' },
+  { name: 'reflection', path: () => 'options.html#reflection', ready: '[data-testid="reflection-view"]' },
 ];
 
 const BACKUP = {
