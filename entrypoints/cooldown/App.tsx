@@ -8,7 +8,7 @@ import { summarize, type StreakSummary } from '@/lib/streak';
 import { currentSuggestion } from '@/lib/activities/suggestion';
 import { pickActivity, type Activity } from '@/lib/activities';
 import { ActivityCard } from '@/components/ActivityCard';
-import { actionPersonId, attemptUrge, describeAction, parseAction, performAction, type WeakeningAction } from '@/lib/friction/actions';
+import { actionPersonId, attemptUrge, blockedByLock, describeAction, parseAction, performAction, type WeakeningAction } from '@/lib/friction/actions';
 import { readGate, type Gate } from '@/lib/friction/gate';
 import { friendCodeMatches } from '@/lib/friction/friend-code';
 import { COMMITMENT, commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
@@ -87,7 +87,8 @@ export function App() {
   const loaded = state.status === 'ready' ? state.loaded : undefined;
   const totalMs = (loaded?.gate.cooldownMinutes ?? 0) * 60_000;
   const remainingMs = Math.max(0, totalMs - elapsed);
-  const waiting = loaded !== undefined && !loaded.gate.locked && remainingMs > 0;
+  const locked = loaded !== undefined && loaded.gate.locked && blockedByLock(loaded.action);
+  const waiting = loaded !== undefined && !locked && remainingMs > 0;
 
   useEffect(() => {
     if (!waiting) return;
@@ -108,7 +109,7 @@ export function App() {
     try {
       // Everything is checked again here: the wait, the sentence, and a fresh read of the lock and the friend code.
       const gate = await readGate(getDb(), new Date());
-      if (gate.locked) return setProblem('Protection is locked, so this can’t be done now.');
+      if (gate.locked && blockedByLock(loaded.action)) return setProblem('Protection is locked, so this can’t be done now.');
       if (performance.now() - started.current < totalMs) return setProblem('The wait isn’t over yet.');
       if (!commitmentTyped(sentence)) return setProblem('Please type the sentence exactly as shown.');
       if (gate.friendCode && !(await friendCodeMatches(friendCode, gate.friendCode))) {
@@ -180,7 +181,7 @@ export function App() {
           </p>
         )}
 
-        {gate.locked ? (
+        {locked ? (
           <p class="notice stack" data-testid="cooldown-locked">
             You locked your protection until {untilText}. Until then, people and accounts can be added but not removed,
             and protection can’t be paused. The lock ends by itself that day.

@@ -5,12 +5,17 @@ import { sendMessage } from '@/lib/messaging';
 import { PersonEditor } from './PersonEditor';
 import { BackupSection } from './BackupSection';
 import { ReasonsSection } from './ReasonsSection';
+import { FrictionSection } from './FrictionSection';
 
 export function App() {
   const [people, setPeople] = useState<Person[]>();
   const [adding, setAdding] = useState(false);
+  const [revision, setRevision] = useState(0);
 
-  const reload = async () => setPeople(await listPeople(getDb()));
+  const reload = async () => {
+    setPeople(await listPeople(getDb()));
+    setRevision((current) => current + 1);
+  };
   const changed = async () => {
     await reload();
     // What changed is stored by now; a badge that failed to repaint catches up at its next alarm.
@@ -57,6 +62,8 @@ export function App() {
           </div>
         )}
       </section>
+
+      <FrictionSection revision={revision} />
 
       <ReasonsSection />
 

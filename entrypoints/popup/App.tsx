@@ -7,6 +7,8 @@ import { ActivityCard } from '@/components/ActivityCard';
 import { ContactPanel } from './ContactPanel';
 import { CoverageNotices } from './CoverageNotices';
 import { WriteProblemNotice } from './WriteProblemNotice';
+import { PauseNotice } from './PauseNotice';
+import { PrivateWindowsNotice } from '@/components/PrivateWindowsNotice';
 import { watchLocalDate } from './rollover';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError, type WriteAction } from '@/lib/db/errors';
@@ -86,7 +88,9 @@ export function App() {
         </section>
       ) : (
         <>
+          <PauseNotice />
           <CoverageNotices people={people.map((glance) => glance.person)} />
+          <PrivateWindowsNotice />
           <WriteProblemNotice />
           <StreakHero name={primary.person.name} streak={primary.streak} />
           {others.length > 0 && (

@@ -8,7 +8,7 @@ import { replaceAllWith } from '../backup/restore';
 import { SITE_NAMES } from '../sites/names';
 import { isValidLocalDate } from '../streak';
 import { isPauseScope, pauseEnd, PAUSE_LENGTHS, withPause, type PauseLength, type PauseScope } from './pause';
-import { clearFriction, readProtectionPause, saveProtectionPause } from './store';
+import { clearFriction, readProtectionPause, saveFriendCode, saveProtectionPause } from './store';
 
 /** Everything that weakens protection, and so waits behind a cooldown. */
 export type WeakeningAction =
@@ -17,7 +17,8 @@ export type WeakeningAction =
   | { kind: 'edit-person'; personId: number; removeAccounts: Account[]; goalDays?: number; noContactSince?: LocalDate }
   | { kind: 'delete-all' }
   /** The validated backup waits in storage.session until the cooldown ends. */
-  | { kind: 'import'; fileName: string };
+  | { kind: 'import'; fileName: string }
+  | { kind: 'forget-friend-code' };
 
 /** Where a backup waits while its import is cooling down; it is validated again before it is written. */
 export const PENDING_IMPORT_KEY = 'pendingImport';
@@ -70,6 +71,8 @@ export function parseAction(raw: string | null): WeakeningAction | null {
       return { kind: 'delete-all' };
     case 'import':
       return typeof value.fileName === 'string' ? { kind: 'import', fileName: value.fileName.slice(0, 200) } : null;
+    case 'forget-friend-code':
+      return { kind: 'forget-friend-code' };
     default:
       return null;
   }
@@ -104,6 +107,8 @@ export function describeAction(action: WeakeningAction, person: Person | undefin
       return 'Delete all data: the people, their accounts and your whole history';
     case 'import':
       return `Replace everything here with the backup “${action.fileName}”`;
+    case 'forget-friend-code':
+      return 'Stop asking for your friend’s code';
   }
 }
 
@@ -152,5 +157,13 @@ export async function performAction(db: CleanBreakDb, action: WeakeningAction, n
       await browser.storage.session.remove(PENDING_IMPORT_KEY);
       return;
     }
+    case 'forget-friend-code':
+      await saveFriendCode(null);
+      return;
   }
+}
+
+/** While locked, nothing that removes a person or account, shortens the goal or pauses protection can go ahead. */
+export function blockedByLock(action: WeakeningAction): boolean {
+  return action.kind !== 'forget-friend-code';
 }
