@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { format, parseISO } from 'date-fns';
-import { getDb, getReasons, logUrge, setUrgeOutcome, slipTimes } from '@/lib/db';
+import { getDb, getReasons, setUrgeOutcome, slipTimes } from '@/lib/db';
+import { logAttempt as logAttemptUrge } from '@/lib/friction/attempts';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Person } from '@/lib/model';
 import { summarize, type StreakSummary } from '@/lib/streak';
@@ -35,7 +36,7 @@ async function logAttempt(action: WeakeningAction, personId: number | undefined)
   const remembered = Number(sessionStorage.getItem(URGE_MEMORY));
   if (Number.isInteger(remembered) && remembered > 0) return remembered;
   if (personId === undefined) return undefined;
-  const urgeId = await logUrge(getDb(), attemptUrge(action, personId), Date.now());
+  const urgeId = await logAttemptUrge(getDb(), attemptUrge(action, personId), Date.now());
   sessionStorage.setItem(URGE_MEMORY, String(urgeId));
   return urgeId;
 }

@@ -123,7 +123,7 @@ export function BackupSection({ onChanged }: Props) {
               onChange={(event) => void importFile(event.currentTarget)}
             />
           </label>
-          <button type="button" class="quiet danger push-right" onClick={() => void deleteEverything()}>
+          <button type="button" class="quiet danger push-right" onClick={() => void deleteEverything()} data-testid="delete-all">
             Delete all data…
           </button>
         </div>
