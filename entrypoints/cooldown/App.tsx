@@ -9,7 +9,17 @@ import { summarize, type StreakSummary } from '@/lib/streak';
 import { currentSuggestion } from '@/lib/activities/suggestion';
 import { pickActivity, type Activity } from '@/lib/activities';
 import { ActivityCard } from '@/components/ActivityCard';
-import { actionPersonId, attemptUrge, blockedByLock, describeAction, parseAction, performAction, type WeakeningAction } from '@/lib/friction/actions';
+import {
+  ActionUnavailable,
+  actionPersonId,
+  attemptUrge,
+  blockedByLock,
+  describeAction,
+  parseAction,
+  performAction,
+  WRITE_ACTION,
+  type WeakeningAction,
+} from '@/lib/friction/actions';
 import { readGate, type Gate } from '@/lib/friction/gate';
 import { friendCodeMatches } from '@/lib/friction/friend-code';
 import { COMMITMENT, commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
@@ -123,7 +133,7 @@ export function App() {
       await sendMessage('ui-bg-data-changed', {}).catch(() => undefined);
       setState({ status: 'done', what: loaded.what });
     } catch (error) {
-      setProblem(error instanceof Error && !/quota|space/i.test(error.message) ? error.message : describeWriteError(error, 'save'));
+      setProblem(error instanceof ActionUnavailable ? error.message : describeWriteError(error, WRITE_ACTION[loaded.action.kind]));
     } finally {
       setWorking(false);
     }

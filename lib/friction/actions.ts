@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import type { Account, LocalDate, Person } from '../model';
 import { ELSEWHERE, MAX_GOAL_DAYS, SITES } from '../model';
 import { deleteAll, removePerson, type CleanBreakDb, type UrgeReport } from '../db';
+import type { WriteAction } from '../db/errors';
 import { parseBackup } from '../backup/format';
 import { replaceAllWith } from '../backup/restore';
 import { SITE_NAMES } from '../sites/names';
@@ -19,6 +20,9 @@ export type WeakeningAction =
   /** The validated backup waits in storage.session until the cooldown ends. */
   | { kind: 'import'; fileName: string }
   | { kind: 'forget-friend-code' };
+
+/** The action can't be done any more (the person is gone, the backup is no longer waiting): its message says why. */
+export class ActionUnavailable extends Error {}
 
 /** Where a backup waits while its import is cooling down; it is validated again before it is written. */
 export const PENDING_IMPORT_KEY = 'pendingImport';
@@ -112,6 +116,16 @@ export function describeAction(action: WeakeningAction, person: Person | undefin
   }
 }
 
+/** How a failed write is described, per action. */
+export const WRITE_ACTION: Record<WeakeningAction['kind'], WriteAction> = {
+  pause: 'save',
+  'remove-person': 'remove',
+  'edit-person': 'save',
+  'delete-all': 'delete',
+  import: 'import',
+  'forget-friend-code': 'save',
+};
+
 /** The person an action is about, for the urge it logs. */
 export function actionPersonId(action: WeakeningAction): number | undefined {
   return action.kind === 'remove-person' || action.kind === 'edit-person' ? action.personId : undefined;
@@ -132,12 +146,13 @@ export async function performAction(db: CleanBreakDb, action: WeakeningAction, n
       await saveProtectionPause(withPause(await readProtectionPause(), action.scope, pauseEnd(action.length, now)));
       return;
     case 'remove-person':
+      if (!(await db.people.get(action.personId))) throw new ActionUnavailable('This person is no longer here, so there is nothing to change.');
       await removePerson(db, action.personId);
       return;
     case 'edit-person':
       await db.transaction('rw', db.people, async () => {
         const person = await db.people.get(action.personId);
-        if (!person) throw new Error('This person is no longer here.');
+        if (!person) throw new ActionUnavailable('This person is no longer here, so there is nothing to change.');
         await db.people.update(action.personId, {
           accounts: person.accounts.filter((account) => !action.removeAccounts.some((gone) => sameAccount(gone, account))),
           ...(action.goalDays === undefined ? {} : { goalDays: action.goalDays }),
@@ -152,7 +167,7 @@ export async function performAction(db: CleanBreakDb, action: WeakeningAction, n
     case 'import': {
       const text = (await browser.storage.session.get(PENDING_IMPORT_KEY))[PENDING_IMPORT_KEY];
       const result = typeof text === 'string' ? parseBackup(text) : null;
-      if (!result?.ok) throw new Error('The backup is no longer waiting here. Choose the file again in settings.');
+      if (!result?.ok) throw new ActionUnavailable('The backup is no longer waiting here. Choose the file again in settings.');
       await replaceAllWith(db, result.data);
       await browser.storage.session.remove(PENDING_IMPORT_KEY);
       return;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
 import { ARTIFACTS, dbCounts, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer } from './sites';
+import { advancePageClock } from './friction-support';
 import { COMMITMENT } from '@/lib/friction/commitment';
 import type { Person } from '@/lib/model';
 
@@ -50,9 +51,8 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
   let clockInstalled = false;
 
   /**
-   * A page whose clock the test moves. Chromium: Playwright's fake clock (the whole context's,
-   * installed once). Firefox over BiDi has none, so the page's performance.now, which is all the
-   * cooldown and the urge-surfing timer read, is moved on by hand.
+   * A page whose clock the test moves (see advancePageClock). In Chromium the fake clock is the
+   * whole context's: it is installed once, before the first such page loads.
    */
   const clockPage = async (path: string) => {
     const page = await session.newPage();
@@ -63,16 +63,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await page.goto(path.startsWith('http') ? path : session.extensionUrl(path));
     return page;
   };
-  const advance = async (page: TestPage, ms: number) => {
-    if (page.runClockFor) return page.runClockFor(ms);
-    await page.evaluate((by) => {
-      const scope = window as unknown as { __realNow?: () => number; __offset?: number };
-      const real = (scope.__realNow ??= performance.now.bind(performance));
-      scope.__offset = (scope.__offset ?? 0) + by;
-      performance.now = () => real() + scope.__offset!;
-    }, ms);
-    await sleep(400);
-  };
+  const advance = advancePageClock;
   const setLocal = (page: TestPage, items: Record<string, unknown>) =>
     page.evaluate((values) => {
       type Api = { storage: { local: { set(items: object): Promise<void> } } };
