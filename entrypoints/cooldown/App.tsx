@@ -207,7 +207,8 @@ export function App() {
                 Changes that lower your protection wait {waitText}, so the choice is yours and not the urge’s. Keep this
                 page open; closing it cancels the change and nothing happens.
               </p>
-              <p class="countdown" role="timer" aria-live="off" data-testid="cooldown-remaining">
+              {/* Quiet while counting; says once, politely, when the wait is over. */}
+              <p class="countdown" role="timer" aria-live={remainingMs > 0 ? 'off' : 'polite'} data-testid="cooldown-remaining">
                 {remainingMs > 0 ? `${formatRemaining(remainingMs)} left` : 'The wait is over.'}
               </p>
               <div class="progress" aria-hidden="true">

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { TestPage } from './harness';
+
+const require = createRequire(import.meta.url);
 
 /**
  * Late-night mode is on by default (22:00 to 06:00, the browser's local time), and in those
@@ -35,4 +39,16 @@ export async function shiftPerformanceNow(page: TestPage, ms: number): Promise<v
   }, ms);
   // The page's own timers tick in real time: give them a moment to see the new time.
   await new Promise((done) => setTimeout(done, 400));
+}
+
+/** Accessibility problems axe-core finds on the page as it is now (WCAG 2 A and AA rules). */
+export async function axeViolations(page: TestPage): Promise<string[]> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // An expression evaluated by the driver, not the page's eval: the extension's CSP allows it.
+  await page.evaluate(source as never);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
 }

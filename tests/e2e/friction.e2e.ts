@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
 import { ARTIFACTS, dbCounts, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer } from './sites';
-import { advancePageClock } from './friction-support';
+import { advancePageClock, axeViolations } from './friction-support';
 import { COMMITMENT } from '@/lib/friction/commitment';
 import type { Person } from '@/lib/model';
 
@@ -142,6 +142,11 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await options.text('[data-testid="cooldown-streak"]')).toContain('Day 12 of 30');
     await options.waitFor('[data-testid="activity"]');
     await options.screenshot(join(ARTIFACTS, `friction-cooldown-${browserName}.png`), { fullPage: true });
+    if (options.setColorScheme) {
+      await options.setColorScheme('dark');
+      await options.screenshot(join(ARTIFACTS, `friction-cooldown-dark-${browserName}.png`), { fullPage: true });
+    }
+    expect(await axeViolations(options)).toEqual([]);
     const control = await openExtensionPage(session, 'options.html');
     await options.close();
 
@@ -169,6 +174,8 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await options.waitFor('[data-testid="cooldown-confirm"]', 15_000);
     await options.fill('input[name="commitment"]', 'whatever');
     expect(await options.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="cooldown-go"]')!.disabled)).toBe(true);
+    await options.waitFor('[data-testid="cooldown-confirm"]', 15_000);
+    expect(await axeViolations(options)).toEqual([]);
     await finishCooldown(options);
     await options.waitFor('[data-testid="cooldown-done"]');
 
@@ -216,6 +223,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await popup.text('[data-testid="pause-notice"]')).toContain('Protection is paused everywhere until');
     await popup.waitFor('[data-testid="private-windows-notice"]');
     await popup.screenshot(join(ARTIFACTS, `friction-popup-${browserName}.png`), { fullPage: true });
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.click('[data-testid="pause-notice"] button');
     await popup.waitUntil(() => document.querySelector('[data-testid="pause-notice"]') === null);
     await popup.close();
@@ -244,6 +252,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await night.text('[data-testid="urge-surf-remaining"]')).toBe('1:30');
     expect(await night.text('[data-testid="urge-surf"]')).toContain('I want my evenings back.');
     await night.screenshot(join(ARTIFACTS, `friction-late-night-${browserName}.png`), { fullPage: true });
+    expect(await axeViolations(night)).toEqual([]);
     await advance(night, 60_000);
     await sleep(400);
     expect(await night.evaluate(() => document.querySelector('[data-testid="continue-anyway"]'))).toBeNull();
@@ -263,6 +272,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await options.waitFor('[data-testid="locked-note"]');
     expect(await options.evaluate(() => document.querySelector('[data-testid="start-pause"]'))).toBeNull();
     await options.screenshot(join(ARTIFACTS, `friction-options-${browserName}.png`), { fullPage: true });
+    expect(await axeViolations(options)).toEqual([]);
 
     await options.click('form[aria-label="Sam Rivera"] button.danger');
     await options.waitFor('[data-testid="person-status"]');
