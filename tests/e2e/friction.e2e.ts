@@ -176,6 +176,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await options.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="cooldown-go"]')!.disabled)).toBe(true);
     await options.waitFor('[data-testid="cooldown-confirm"]', 15_000);
     expect(await axeViolations(options)).toEqual([]);
+    await options.screenshot(join(ARTIFACTS, `friction-cooldown-confirm-${browserName}.png`), { fullPage: true });
     await finishCooldown(options);
     await options.waitFor('[data-testid="cooldown-done"]');
 
@@ -259,6 +260,23 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await advance(night, 30_000);
     await night.waitFor('[data-testid="continue-anyway"]');
     await night.close();
+  });
+
+  it('an import that would drop the person waits for the cooldown too; closing it keeps what is here', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.upload('input[type="file"]', writeTempFile(`friction-jo-${browserName}.json`, backup({ name: 'Jo', daysAgo: 3, goalDays: 30, accounts: [] })));
+    await options.waitFor('[data-testid="import-weakening"]');
+    expect(await options.text('[data-testid="import-weakening"]')).toContain('Sam Rivera would no longer be hidden');
+    await options.evaluate(() => {
+      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Continue to the wait…')!.click();
+    });
+    await options.waitUntil(() => location.pathname === '/cooldown.html');
+    await options.waitFor('[data-testid="cooldown-what"]');
+    expect(await options.text('[data-testid="cooldown-what"]')).toMatch(/^Replace everything here with the backup “.*friction-jo-\w+\.json”$/);
+    await options.close();
+    const control = await openExtensionPage(session, 'options.html');
+    expect((await dbRows<Person>(control, 'people')).map((person) => person.name)).toEqual(['Sam Rivera']);
+    await control.close();
   });
 
   it('the lock is explained before it is turned on, then blocks removing and pausing until the goal date', async () => {
