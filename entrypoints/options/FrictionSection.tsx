@@ -82,8 +82,14 @@ export function FrictionSection({ revision }: { revision: number }) {
 
   const setFriendCode = async () => {
     const code = newFriendCode();
-    await run(async () => saveFriendCode(await hashFriendCode(code)));
+    try {
+      await saveFriendCode(await hashFriendCode(code));
+    } catch (error) {
+      return setMessage({ text: describeWriteError(error, 'save'), error: true });
+    }
+    // Shown only once it is stored, and only this once.
     setShownCode(code);
+    await reload();
   };
 
   const lockedUntil = gate.locked ? gate.settings.lockedUntil : null;

@@ -8,7 +8,7 @@ import { censusQuery, compileCss, compileSelectors, LIFT_CURTAIN, type CensusQue
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, type Target } from './targets';
 import { readProtectionPause } from '../friction/store';
-import { pausedUntil } from '../friction/pause';
+import { NO_PAUSE, pausedUntil } from '../friction/pause';
 
 export interface ShieldBlock {
   urgeId: number;
@@ -53,7 +53,9 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   if (tabId === undefined || !adapter || !sender.url) return NOTHING;
 
   // The user paused protection here (after a cooldown): nothing hidden, nothing shielded, until it ends.
-  if (pausedUntil(await readProtectionPause(), adapter.id, now) !== null) {
+  // A pause that can't be read is no pause: protection stays on.
+  const pause = await readProtectionPause().catch(() => NO_PAUSE);
+  if (pausedUntil(pause, adapter.id, now) !== null) {
     await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: LIFT_CURTAIN, origin: 'USER' });
     return { ...NOTHING, site: adapter.id };
   }
