@@ -180,6 +180,10 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await finishCooldown(options);
     await options.waitFor('[data-testid="cooldown-done"]');
 
+    // The cooldown page runs under the extension's strict CSP without a complaint or an error.
+    expect(options.console.filter((line) => /content security policy|content-security-policy/i.test(line))).toEqual([]);
+    expect(options.errors).toEqual([]);
+
     const [sam] = await dbRows<Person>(options, 'people');
     expect(sam!.accounts).toEqual([{ site: 'x', handle: 'samriv' }]);
     const settingsUrges = (await dbRows<UrgeRow>(options, 'urges')).filter((urge) => urge.surface === 'settings');
@@ -259,6 +263,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await night.evaluate(() => document.querySelector('[data-testid="continue-anyway"]'))).toBeNull();
     await advance(night, 30_000);
     await night.waitFor('[data-testid="continue-anyway"]');
+    expect(night.console.filter((line) => /content security policy|content-security-policy/i.test(line))).toEqual([]);
     await night.close();
   });
 
