@@ -18,15 +18,18 @@ const loadProgress = () => import('./progress/ProgressView');
 const loadReflection = () => import('./reflection/ReflectionView');
 
 const withIds = (people: Person[]) => people.filter((person): person is Person & { id: number } => person.id !== undefined);
+import { FrictionSection } from './FrictionSection';
 
 export function App() {
   const [people, setPeople] = useState<Person[]>();
   const [adding, setAdding] = useState(false);
   const [tab, setTab] = useState<Tab>(() => tabOf(location.hash));
   const [canReflect, setCanReflect] = useState(false);
+  const [revision, setRevision] = useState(0);
 
   const reload = async () => {
     setPeople(await listPeople(getDb()));
+    setRevision((current) => current + 1);
     setCanReflect(await reflectionAvailable(getDb(), new Date()));
   };
   const changed = async () => {
@@ -110,6 +113,8 @@ export function App() {
               </div>
             )}
           </section>
+
+          <FrictionSection revision={revision} />
 
           <ReasonsSection />
 

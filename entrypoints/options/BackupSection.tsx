@@ -1,14 +1,23 @@
 import { useState } from 'preact/hooks';
-import { deleteAll, getDb, isEmpty, readAll } from '@/lib/db';
+import { browser } from 'wxt/browser';
+import { getDb, isEmpty, listPeople, readAll } from '@/lib/db';
 import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type BackupData } from '@/lib/backup/format';
 import { replaceAllWith } from '@/lib/backup/restore';
 import { describeWriteError } from '@/lib/db/errors';
+import { readGate } from '@/lib/friction/gate';
+import { importWeakening } from '@/lib/friction/rules';
+import { PENDING_IMPORT_KEY } from '@/lib/friction/actions';
+import { longDate, startCooldown } from './FrictionSection';
 
 interface Props {
   onChanged: () => Promise<void>;
 }
 
-type Pending = { kind: 'none' } | { kind: 'replace'; data: BackupData; fileName: string } | { kind: 'delete' };
+type Pending =
+  | { kind: 'none' }
+  | { kind: 'replace'; data: BackupData; fileName: string }
+  /** A backup that would lower protection: it waits for a cooldown like any other weakening change. */
+  | { kind: 'replace-weakening'; text: string; fileName: string; losses: string[] };
 
 function describe(data: BackupData): string {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -48,15 +57,29 @@ export function BackupSection({ onChanged }: Props) {
     await onChanged();
   };
 
-  const deleteEverything = async () => {
+  /** Says why, and returns true, when the lock keeps data from being deleted or replaced. */
+  const lockedOut = async () => {
+    const gate = await readGate(getDb(), new Date());
+    if (!gate.locked || !gate.settings.lockedUntil) return false;
     setPending({ kind: 'none' });
+    setMessage({
+      text: `Locked until ${longDate(gate.settings.lockedUntil)}: your data can’t be deleted or replaced until then. Exporting a backup still works.`,
+    });
+    return true;
+  };
+
+  const deleteEverything = async () => {
+    if (!(await lockedOut())) startCooldown({ kind: 'delete-all' });
+  };
+
+  const importAfterCooldown = async (text: string, fileName: string) => {
+    if (await lockedOut()) return;
     try {
-      await deleteAll(getDb());
+      await browser.storage.session.set({ [PENDING_IMPORT_KEY]: text });
     } catch (error) {
-      return setMessage({ text: describeWriteError(error, 'delete'), error: true });
+      return setMessage({ text: describeWriteError(error, 'import'), error: true });
     }
-    setMessage({ text: 'All data was deleted.' });
-    await onChanged();
+    startCooldown({ kind: 'import', fileName });
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -72,6 +95,11 @@ export function BackupSection({ onChanged }: Props) {
     }
     if (await isEmpty(getDb())) return restore(result.data);
     setMessage(undefined);
+    const losses = importWeakening(await listPeople(getDb()), result.data.people);
+    if (losses.length > 0) {
+      const text = await file.text();
+      return setPending({ kind: 'replace-weakening', text, fileName: file.name, losses });
+    }
     setPending({ kind: 'replace', data: result.data, fileName: file.name });
   };
 
@@ -96,8 +124,8 @@ export function BackupSection({ onChanged }: Props) {
               onChange={(event) => void importFile(event.currentTarget)}
             />
           </label>
-          <button type="button" class="quiet danger push-right" onClick={() => setPending({ kind: 'delete' })}>
-            Delete all data
+          <button type="button" class="quiet danger push-right" onClick={() => void deleteEverything()} data-testid="delete-all">
+            Delete all data…
           </button>
         </div>
 
@@ -125,22 +153,18 @@ export function BackupSection({ onChanged }: Props) {
           </div>
         )}
 
-        {pending.kind === 'delete' && (
-          <div class="notice warn stack" role="group" aria-label="Delete all data?">
+        {pending.kind === 'replace-weakening' && (
+          <div class="notice warn stack" role="group" aria-label="Replace your data?" data-testid="import-weakening">
             <p>
-              Delete everything: the people, their accounts, and your whole history of urges, contacts and
-              activities? This can't be undone.
+              Replacing everything here with “{pending.fileName}” would lower your protection: {pending.losses.join('; ')}.
+              Like any change that lowers protection, it waits for a short cooldown first.
             </p>
             <div class="row">
-              <button
-                type="button"
-                class="danger"
-                onClick={() => void deleteEverything()}
-              >
-                Delete everything
+              <button type="button" onClick={() => void importAfterCooldown(pending.text, pending.fileName)}>
+                Continue to the wait…
               </button>
-              <button type="button" onClick={() => setPending({ kind: 'none' })}>
-                Keep my data
+              <button type="button" class="primary" onClick={() => setPending({ kind: 'none' })}>
+                Keep what’s here
               </button>
             </div>
           </div>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { getDb, removePerson } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Person } from '@/lib/model';
 import { GOAL_PRESETS, MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '@/lib/model';
@@ -8,6 +8,9 @@ import { SITE_NAMES } from '@/lib/sites/names';
 import { SITE_HOSTS } from '@/lib/sites/hosts';
 import { browser } from 'wxt/browser';
 import { AccountAdder } from './AccountAdder';
+import { readGate } from '@/lib/friction/gate';
+import { weakeningOf, weakens, withoutWeakening } from '@/lib/friction/rules';
+import { longDate, startCooldown } from './FrictionSection';
 
 interface Props {
   person?: Person;
@@ -22,7 +25,6 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
   const [errors, setErrors] = useState<DraftErrors>({});
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState('');
-  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const isNew = person?.id === undefined;
   const customGoal = !GOAL_PRESETS.some((preset) => String(preset) === draft.goalDays);
   const [showCustomGoal, setShowCustomGoal] = useState(customGoal);
@@ -53,10 +55,14 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
       return;
     }
     setErrors({});
+    // What adds protection is saved at once; what takes it away waits for a cooldown.
+    const weakening = isNew ? null : weakeningOf(person, result.person);
+    const weakened = weakening && weakens(weakening) ? weakening : null;
+    const saved = weakened ? withoutWeakening(person!, result.person) : result.person;
     try {
       const db = getDb();
-      if (isNew) await db.people.add(result.person);
-      else await db.people.update(person.id!, result.person);
+      if (isNew) await db.people.add(saved);
+      else await db.people.update(person.id!, saved);
     } catch (error) {
       return setFailure(describeWriteError(error, 'save'));
     }
@@ -64,16 +70,39 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
     setStatus(isNew ? '' : 'Saved.');
     if (isNew) setDraft(emptyDraft(new Date()));
     await onSaved();
+    if (!weakened) return;
+    const gate = await readGate(getDb(), new Date());
+    if (gate.locked && gate.settings.lockedUntil) {
+      setDraft(draftOf({ ...person!, ...saved }));
+      setStatus(
+        `Locked until ${longDate(gate.settings.lockedUntil)}: accounts can’t be removed and the goal can’t come sooner until then. Anything you added is saved.`,
+      );
+      return;
+    }
+    startCooldown({
+      kind: 'edit-person',
+      personId: person!.id!,
+      removeAccounts: weakened.removedAccounts,
+      ...(weakened.goalDays ? { goalDays: weakened.goalDays.to } : {}),
+      ...(weakened.noContactSince ? { noContactSince: weakened.noContactSince.to } : {}),
+    });
   };
 
   const remove = async () => {
-    try {
-      await removePerson(getDb(), person!.id!);
-    } catch (error) {
-      return setFailure(describeWriteError(error, 'remove'));
+    const gate = await readGate(getDb(), new Date());
+    if (gate.locked && gate.settings.lockedUntil) {
+      setStatus(`Locked until ${longDate(gate.settings.lockedUntil)}: people can’t be removed until then.`);
+      return;
     }
-    await onSaved();
+    startCooldown({ kind: 'remove-person', personId: person!.id! });
   };
+
+  const draftWeakens = !isNew && weakens(weakeningOf(person, {
+    ...person,
+    accounts: draft.accounts,
+    goalDays: Number(draft.goalDays) || person.goalDays,
+    noContactSince: draft.noContactSince || person.noContactSince,
+  }));
 
   const fieldError = (field: keyof DraftErrors) =>
     errors[field] && (
@@ -194,36 +223,26 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
           </button>
         )}
         {status && (
-          <span class="small muted" role="status">
+          <span class="small muted" role="status" data-testid="person-status">
             {status}
           </span>
         )}
-        {!isNew && !confirmingRemove && (
-          <button type="button" class="quiet danger push-right" onClick={() => setConfirmingRemove(true)}>
-            Remove this person
+        {!isNew && (
+          <button type="button" class="quiet danger push-right" onClick={() => void remove()}>
+            Remove this person…
           </button>
         )}
       </div>
+      {draftWeakens && (
+        <p class="small muted" data-testid="weakening-hint">
+          Removing an account or bringing the goal date sooner waits for a short cooldown after you save. Anything you
+          add is saved at once.
+        </p>
+      )}
       {failure && (
         <p class="notice error" role="alert" data-testid="person-error">
           {failure}
         </p>
-      )}
-      {!isNew && confirmingRemove && (
-        <div class="notice warn stack" role="group" aria-label="Confirm removal">
-          <p>
-            Remove {person.name} and everything logged about them (urges and contacts)? They will no longer be hidden.
-            Export a backup first if you want to keep the history.
-          </p>
-          <div class="row">
-            <button type="button" class="danger" onClick={() => void remove()}>
-              Remove
-            </button>
-            <button type="button" onClick={() => setConfirmingRemove(false)}>
-              Keep
-            </button>
-          </div>
-        </div>
       )}
     </form>
   );

@@ -10,6 +10,9 @@ import { ActivityCard } from '@/components/ActivityCard';
 import { adapterFor, adapterForHost } from '@/lib/sites';
 import { grantPass } from '@/lib/shield/passes';
 import { HoldButton } from './HoldButton';
+import { UrgeSurf } from './UrgeSurf';
+import { readFriction } from '@/lib/friction/store';
+import { inLateNight } from '@/lib/friction/rules';
 
 const CALM_LINES: Record<PageSurface, string> = {
   profile: 'The pull to look is strong right now. It passes, usually within a few minutes.',
@@ -24,6 +27,8 @@ interface Loaded {
   streak: StreakSummary;
   reasons: string[];
   activity: Activity;
+  /** In the user's late-night hours, going on first takes the urge-surfing timer. */
+  lateNight: boolean;
 }
 
 /** Only pages of a supported site can be continued to: never an arbitrary or script URL. */
@@ -43,6 +48,7 @@ export function App() {
   const destination = safeDestination(params.get('to'));
   const [loaded, setLoaded] = useState<Loaded | null>();
   const [failure, setFailure] = useState('');
+  const [surf, setSurf] = useState<'not-started' | 'surfing' | 'surfed'>('not-started');
 
   useEffect(() => {
     void (async () => {
@@ -57,6 +63,7 @@ export function App() {
         reasons: await getReasons(db),
         // Choosing a first suggestion stores it; a device too full for that still gets one.
         activity: await currentSuggestion(db, now).catch(() => pickActivity({ random: Math.random, hour: now.getHours() })),
+        lateNight: inLateNight((await readFriction()).lateNight, now),
       });
     })().catch(() => setLoaded(null));
   }, [urgeId]);
@@ -115,11 +122,19 @@ export function App() {
             {failure}
           </p>
         )}
+        {loaded?.lateNight && surf === 'surfing' && <UrgeSurf reasons={loaded.reasons} onDone={() => setSurf('surfed')} />}
         <div class="row shield-actions">
           <button type="button" class="primary" autoFocus onClick={goBack} data-testid="go-back">
             Go back
           </button>
-          {loaded && destination && <HoldButton seconds={3} onHeld={() => void continueAnyway()} />}
+          {loaded && destination && loaded.lateNight && surf === 'not-started' && (
+            <button type="button" class="quiet" onClick={() => setSurf('surfing')} data-testid="start-urge-surf">
+              Continue anyway…
+            </button>
+          )}
+          {loaded && destination && (!loaded.lateNight || surf === 'surfed') && (
+            <HoldButton seconds={3} onHeld={() => void continueAnyway()} />
+          )}
         </div>
       </div>
     </main>

@@ -9,6 +9,8 @@ import { CoverageNotices } from './CoverageNotices';
 import { WriteProblemNotice } from './WriteProblemNotice';
 import { ManualUrge } from './ManualUrge';
 import { Moments, openOptionsAt } from './Moments';
+import { PauseNotice } from './PauseNotice';
+import { PrivateWindowsNotice } from '@/components/PrivateWindowsNotice';
 import { watchLocalDate } from './rollover';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError, type WriteAction } from '@/lib/db/errors';
@@ -88,7 +90,9 @@ export function App() {
         </section>
       ) : (
         <>
+          <PauseNotice />
           <CoverageNotices people={people.map((glance) => glance.person)} />
+          <PrivateWindowsNotice />
           <WriteProblemNotice />
           <StreakHero name={primary.person.name} streak={primary.streak} />
           <Moments />

@@ -7,6 +7,8 @@ import { SITE_RULES } from '../sites/rules';
 import { censusQuery, compileCss, compileSelectors, LIFT_CURTAIN, type CensusQuery } from './css';
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, type Target } from './targets';
+import { readProtectionPause } from '../friction/store';
+import { NO_PAUSE, pausedUntil } from '../friction/pause';
 
 export interface ShieldBlock {
   urgeId: number;
@@ -49,6 +51,14 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   const tabId = sender.tab?.id;
   const adapter = sender.url ? adapterForHost(new URL(sender.url).hostname) : undefined;
   if (tabId === undefined || !adapter || !sender.url) return NOTHING;
+
+  // The user paused protection here (after a cooldown): nothing hidden, nothing shielded, until it ends.
+  // A pause that can't be read is no pause: protection stays on.
+  const pause = await readProtectionPause().catch(() => NO_PAUSE);
+  if (pausedUntil(pause, adapter.id, now) !== null) {
+    await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: LIFT_CURTAIN, origin: 'USER' });
+    return { ...NOTHING, site: adapter.id };
+  }
 
   const [people, learned] = await Promise.all([listPeople(db), learnedKeysFor(db, adapter.id)]);
   const targets = targetsFor(adapter.id, people, learned);

@@ -101,14 +101,15 @@ describe.each(BROWSERS)('names and reasons render as text in %s', (browserName) 
     expect(await texts(options, '.accounts .handle')).toContain(DISPLAY_NAME_HANDLE);
     expect(await texts(options, '[data-testid="reasons-list"] li span')).toEqual(REASONS);
 
+    expect(await cleanliness(options)).toEqual(CLEAN);
+
+    // Removing them first goes to the cooldown page, which names exactly what it will do.
     await options.evaluate(() => {
-      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Remove this person')!.click();
+      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Remove this person…')!.click();
     });
-    await options.waitFor('[aria-label="Confirm removal"]');
-    expect(await options.text('[aria-label="Confirm removal"] p')).toBe(
-      `Remove ${HOSTILE_NAME} and everything logged about them (urges and contacts)? They will no longer be hidden. ` +
-        'Export a backup first if you want to keep the history.',
-    );
+    await options.waitUntil(() => location.pathname === '/cooldown.html');
+    await options.waitFor('[data-testid="cooldown-what"]');
+    expect(await options.text('[data-testid="cooldown-what"]')).toBe(`Remove ${HOSTILE_NAME} and everything logged about them`);
     expect(await cleanliness(options)).toEqual(CLEAN);
     await options.close();
   });

@@ -12,6 +12,8 @@ import { dbCounts, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } 
 import { fixtureServer } from './sites';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON } from '../fixtures/person';
+import { shiftPerformanceNow, turnOffLateNight } from './friction-support';
+import { COMMITMENT } from '@/lib/friction/commitment';
 
 const OUT_OF_SPACE = (start: string) =>
   `${start}: your device is out of space for Clean Break. Nothing already stored was changed. ` +
@@ -76,9 +78,33 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
     await options.upload('input[type="file"]', writeTempFile(`writes-${browserName}.json`, backup()));
     await options.waitFor('[data-testid="backup-message"]');
     expect(await options.text('[data-testid="backup-message"]')).toContain('Backup imported: 1 person');
+    await turnOffLateNight(options);
     await options.close();
   });
   afterAll(() => session?.close());
+
+  /**
+   * Starts a change that lowers protection from the options page, sits out its cooldown, fills
+   * the disk, confirms, and checks the message and that nothing changed since the cooldown page
+   * logged the attempt.
+   */
+  async function failingAfterCooldown(start: (options: TestPage) => Promise<void>, message: string) {
+    const page = await openExtensionPage(session, 'options.html');
+    await page.waitFor('[data-testid="reasons-list"]');
+    await start(page);
+    await page.waitUntil(() => location.pathname === '/cooldown.html');
+    await page.waitFor('[data-testid="cooldown-remaining"]');
+    const before = await stored(page);
+    await shiftPerformanceNow(page, 10 * 60_000);
+    await page.waitFor('[data-testid="cooldown-confirm"]');
+    await page.fill('input[name="commitment"]', COMMITMENT);
+    await fillTheDisk(page);
+    await page.click('[data-testid="cooldown-go"]');
+    await page.waitFor('[data-testid="cooldown-problem"]');
+    expect(await page.text('[data-testid="cooldown-problem"]')).toBe(message);
+    expect(await stored(page)).toEqual(before);
+    return page;
+  }
 
   /** Opens the options page, fills the disk, does `act`, and checks the message and that nothing changed. */
   async function failingInOptions(
@@ -128,18 +154,12 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
     await options.close();
   });
 
-  it('removing a person says so and removes nothing', async () => {
-    const form = `form[aria-label="${PERSON.name}"]`;
-    const options = await failingInOptions(
-      async (page) => {
-        await clickButton(page, 'Remove this person', form);
-        await page.waitFor(`${form} [aria-label="Confirm removal"]`);
-        await clickButton(page, 'Remove', `${form} [aria-label="Confirm removal"]`);
-      },
-      `${form} [data-testid="person-error"]`,
+  it('removing a person (after its cooldown) says so and removes nothing', async () => {
+    const page = await failingAfterCooldown(
+      (options) => clickButton(options, 'Remove this person…', `form[aria-label="${PERSON.name}"]`),
       OUT_OF_SPACE("That couldn't be removed"),
     );
-    await options.close();
+    await page.close();
   });
 
   it('adding or removing a reason says so, keeps the list and what was typed', async () => {
@@ -162,7 +182,11 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
     const replacement = JSON.stringify({
       app: 'clean-break',
       version: 1,
-      people: [{ name: 'Jo', noContactSince: '2026-01-01', goalDays: 21, accounts: [] }],
+      // Keeps the person as they are (dropping them would take the cooldown) and adds another.
+      people: [
+        { name: PERSON.name, noContactSince: localDateDaysAgo(12), goalDays: 30, accounts: PERSON.accounts },
+        { name: 'Jo', noContactSince: '2026-01-01', goalDays: 21, accounts: [] },
+      ],
     });
     const options = await failingInOptions(
       async (page) => {
@@ -177,17 +201,9 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
     await options.close();
   });
 
-  it('deleting everything says so and deletes nothing', async () => {
-    const options = await failingInOptions(
-      async (page) => {
-        await clickButton(page, 'Delete all data');
-        await page.waitFor('[aria-label="Delete all data?"]');
-        await clickButton(page, 'Delete everything');
-      },
-      '[data-testid="backup-message"]',
-      OUT_OF_SPACE("Your data couldn't be deleted"),
-    );
-    await options.close();
+  it('deleting everything (after its cooldown) says so and deletes nothing', async () => {
+    const page = await failingAfterCooldown((options) => clickButton(options, 'Delete all data…'), OUT_OF_SPACE("Your data couldn't be deleted"));
+    await page.close();
   });
 
   it('"Continue anyway" that cannot be recorded says so and stays on the pause page', async () => {

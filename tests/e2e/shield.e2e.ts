@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
 import { ARTIFACTS, dbRows, inspectMarkers, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer } from './sites';
+import { turnOffLateNight } from './friction-support';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON, PERSON_IDENTIFIERS } from '../fixtures/person';
 import { SITE_RULES } from '@/lib/sites/rules';
@@ -121,6 +122,7 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
     control = await openExtensionPage(session, 'options.html');
     await control.upload('input[type="file"]', writeTempFile('shield-person.json', personBackup()));
     await control.waitFor('[data-testid="backup-message"]');
+    await turnOffLateNight(control);
   });
   afterAll(async () => {
     await session?.close();
