@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, isEmpty, listPeople, readAll } from '@/lib/db';
 import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type BackupData } from '@/lib/backup/format';
-import { replaceAllWith } from '@/lib/backup/restore';
+import { mergeInto, replaceAllWith, type MergeCounts } from '@/lib/backup/restore';
 import { describeWriteError } from '@/lib/db/errors';
 import { readGate } from '@/lib/friction/gate';
 import { importWeakening } from '@/lib/friction/rules';
@@ -17,7 +17,7 @@ type Pending =
   | { kind: 'none' }
   | { kind: 'replace'; data: BackupData; fileName: string }
   /** A backup that would lower protection: it waits for a cooldown like any other weakening change. */
-  | { kind: 'replace-weakening'; text: string; fileName: string; losses: string[] };
+  | { kind: 'replace-weakening'; data: BackupData; text: string; fileName: string; losses: string[] };
 
 function describe(data: BackupData): string {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -28,6 +28,17 @@ function describe(data: BackupData): string {
     count(data.activities.length, 'activity', 'activities'),
     ...(data.reflections.length > 0 ? [count(data.reflections.length, 'reflection', 'reflections')] : []),
   ].join(', ');
+}
+
+function describeAdded(added: MergeCounts): string {
+  const parts = [
+    added.people > 0 ? `${added.people} ${added.people === 1 ? 'person' : 'people'}` : '',
+    added.urges > 0 ? `${added.urges} ${added.urges === 1 ? 'urge' : 'urges'}` : '',
+    added.contacts > 0 ? `${added.contacts} ${added.contacts === 1 ? 'contact' : 'contacts'}` : '',
+    added.activities > 0 ? `${added.activities} ${added.activities === 1 ? 'activity' : 'activities'}` : '',
+    added.reflections > 0 ? `${added.reflections} ${added.reflections === 1 ? 'reflection' : 'reflections'}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `added ${parts.join(', ')}` : 'everything in it was already here';
 }
 
 /** Export, import (validated before anything is written) and delete everything. */
@@ -54,6 +65,19 @@ export function BackupSection({ onChanged }: Props) {
       return setMessage({ text: describeWriteError(error, 'import'), error: true });
     }
     setMessage({ text: `Backup imported: ${describe(data)}.` });
+    await onChanged();
+  };
+
+  /** Adds the file's people and history to what is here: it only ever adds, so it needs no cooldown. */
+  const merge = async (data: BackupData, fileName: string) => {
+    setPending({ kind: 'none' });
+    let added: MergeCounts;
+    try {
+      added = await mergeInto(getDb(), data);
+    } catch (error) {
+      return setMessage({ text: describeWriteError(error, 'import'), error: true });
+    }
+    setMessage({ text: `Backup “${fileName}” merged: ${describeAdded(added)}. Nothing here was removed.` });
     await onChanged();
   };
 
@@ -98,7 +122,7 @@ export function BackupSection({ onChanged }: Props) {
     const losses = importWeakening(await listPeople(getDb()), result.data.people);
     if (losses.length > 0) {
       const text = await file.text();
-      return setPending({ kind: 'replace-weakening', text, fileName: file.name, losses });
+      return setPending({ kind: 'replace-weakening', data: result.data, text, fileName: file.name, losses });
     }
     setPending({ kind: 'replace', data: result.data, fileName: file.name });
   };
@@ -132,13 +156,16 @@ export function BackupSection({ onChanged }: Props) {
         {pending.kind === 'replace' && (
           <div class="notice warn stack" role="group" aria-label="Replace your data?">
             <p>
-              Replace everything here with “{pending.fileName}” ({describe(pending.data)})? What is here now will be
-              gone; export a backup first if you want to keep it.
+              “{pending.fileName}” holds {describe(pending.data)}. Add it to what is here (the same person is joined
+              by name, and nothing here is removed), or replace everything here with it? Replacing can’t be undone;
+              export a backup first if you want to keep what is here.
             </p>
             <div class="row">
+              <button type="button" class="primary" onClick={() => void merge(pending.data, pending.fileName)} data-testid="import-merge">
+                Add to what’s here
+              </button>
               <button
                 type="button"
-                class="primary"
                 onClick={() => {
                   setPending({ kind: 'none' });
                   void restore(pending.data);
@@ -157,9 +184,13 @@ export function BackupSection({ onChanged }: Props) {
           <div class="notice warn stack" role="group" aria-label="Replace your data?" data-testid="import-weakening">
             <p>
               Replacing everything here with “{pending.fileName}” would lower your protection: {pending.losses.join('; ')}.
-              Like any change that lowers protection, it waits for a short cooldown first.
+              Like any change that lowers protection, it waits for a short cooldown first. Adding it to what is
+              here instead lowers nothing and happens at once.
             </p>
             <div class="row">
+              <button type="button" onClick={() => void merge(pending.data, pending.fileName)} data-testid="import-merge">
+                Add to what’s here
+              </button>
               <button type="button" onClick={() => void importAfterCooldown(pending.text, pending.fileName)}>
                 Continue to the wait…
               </button>

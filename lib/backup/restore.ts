@@ -34,9 +34,10 @@ export interface MergeCounts {
 
 /**
  * Adds a validated backup to what is here, all or nothing: the way to bring a second device's
- * history in. A person with the same name is the same person: their accounts are joined, the
- * higher goal and the earlier start date kept (the start date only matters until the first slip,
- * and every slip is kept). A record already here (same person, kind and time) is not added twice.
+ * history in. It only ever adds, so it never lowers protection: a person with the same name is
+ * the same person, their accounts are joined and the higher goal kept; their start date here
+ * stays (an earlier one would bring the goal date closer), and the file's slips come in with its
+ * other contacts. A record already here (same person, kind and time) is not added twice.
  */
 export async function mergeInto(db: CleanBreakDb, data: BackupData): Promise<MergeCounts> {
   const counts: MergeCounts = { people: 0, urges: 0, contacts: 0, activities: 0, reflections: 0 };
@@ -53,11 +54,7 @@ export async function mergeInto(db: CleanBreakDb, data: BackupData): Promise<Mer
       for (const account of person.accounts) {
         if (!accounts.some((known) => known.site === account.site && known.handle === account.handle)) accounts.push(account);
       }
-      await db.people.update(here.id, {
-        accounts,
-        goalDays: Math.max(here.goalDays, person.goalDays),
-        noContactSince: person.noContactSince < here.noContactSince ? person.noContactSince : here.noContactSince,
-      });
+      await db.people.update(here.id, { accounts, goalDays: Math.max(here.goalDays, person.goalDays) });
       personIds.push(here.id);
     }
     const idOf = (index: number): number => {

@@ -133,6 +133,15 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     });
     await options.waitUntil(() => document.querySelector('[data-testid="backup-message"]')?.textContent?.startsWith('Backup imported') ?? false);
     expect(await dbCounts(options)).toEqual({ people: 1, urges: 1, contacts: 1, activities: 1 });
+
+    // Adding a second device's backup instead joins the same person and adds only what is new.
+    const other = { ...original, urges: [...original.urges, { ...original.urges[0], at: new Date(Date.now() - 3_600_000).toISOString(), surface: 'story' }] };
+    await options.upload('input[type="file"]', writeTempFile('other-device.json', JSON.stringify(other)));
+    await options.waitFor('[data-testid="import-merge"]');
+    await options.click('[data-testid="import-merge"]');
+    await options.waitUntil(() => document.querySelector('[data-testid="backup-message"]')?.textContent?.includes('merged') ?? false);
+    expect(await options.text('[data-testid="backup-message"]')).toMatch(/^Backup “[\w-]*other-device\.json” merged: added 1 urge\. Nothing here was removed\.$/);
+    expect(await dbCounts(options)).toEqual({ people: 1, urges: 2, contacts: 1, activities: 1 });
     await options.close();
   });
 

@@ -47,7 +47,7 @@ describe('mergeInto', () => {
     expect(await mergeInto(db, data)).toEqual({ people: 0, urges: 0, contacts: 0, activities: 0, reflections: 0 });
 
     const [sam, alex] = await db.people.orderBy('id').toArray();
-    expect(sam).toMatchObject({ noContactSince: '2026-11-01', goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }, { site: 'x', handle: 'samriv' }] });
+    expect(sam).toMatchObject({ noContactSince: '2026-11-10', goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }, { site: 'x', handle: 'samriv' }] });
     expect(alex).toMatchObject({ name: 'Alex', goalDays: 30 });
     expect(await db.urges.count()).toBe(3);
     expect((await db.contacts.toArray()).map((contact) => contact.note).sort()).toEqual(['', 'here']);
