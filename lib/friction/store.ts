@@ -13,7 +13,8 @@ export const FRICTION_KEY = 'friction';
 export const FRIEND_CODE_KEY = 'friendCode';
 export const PAUSE_KEY = 'protectionPause';
 
-function parseFriction(stored: unknown): FrictionSettings {
+/** Reads friction settings from anywhere they were kept (storage, sync); anything malformed falls back to the default. */
+export function parseFriction(stored: unknown): FrictionSettings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Record<keyof FrictionSettings, unknown>>;
   const lateNight = (raw.lateNight ?? {}) as Partial<Record<string, unknown>>;
   return {

@@ -1,6 +1,9 @@
 import { MAX_GOAL_DAYS, MAX_NAME_LENGTH, MAX_REASON_LENGTH, MAX_REASONS, SITES, type Account, type Site } from '../model';
 import { isValidLocalDate } from '../streak';
 import { validateHandle } from '../accounts';
+import { parseFriction } from '../friction/store';
+import { isStoredFriendCode, type StoredFriendCode } from '../friction/friend-code';
+import type { FrictionSettings } from '../friction/rules';
 import { MAX_SYNCED_SLIPS, type SyncedPerson, type SyncedState } from './state';
 
 /**
@@ -37,6 +40,8 @@ interface WirePerson {
 interface WireState {
   p: WirePerson[];
   r: string[];
+  /** Friction: the settings as stored, and the friend code's salt and hash (or null). */
+  f: { s: FrictionSettings; k: StoredFriendCode | null };
 }
 
 const utf8 = new TextEncoder();
@@ -79,6 +84,7 @@ export function encodeState(state: SyncedState, device: string): Encoded {
       x: person.slips,
     })),
     r: state.reasons,
+    f: { s: state.friction.settings, k: state.friction.friendCode },
   };
   const json = JSON.stringify(wire);
   const parts = cut(json);
@@ -141,7 +147,9 @@ export function decodeState(stored: Record<string, unknown>): Decoded {
     const people = wire.p.map(readPerson);
     if (people.some((person) => person === null)) return { ok: false, reason: 'broken' };
     const reasons = wire.r.filter((reason) => isString(reason, MAX_REASON_LENGTH)).slice(0, MAX_REASONS);
-    return { ok: true, state: { people: people as SyncedPerson[], reasons }, device: String(meta.device ?? '') };
+    if (typeof wire.f !== 'object' || wire.f === null) return { ok: false, reason: 'broken' };
+    const friction = { settings: parseFriction(wire.f.s), friendCode: isStoredFriendCode(wire.f.k) ? wire.f.k : null };
+    return { ok: true, state: { people: people as SyncedPerson[], reasons, friction }, device: String(meta.device ?? '') };
   } catch {
     return { ok: false, reason: 'broken' };
   }

@@ -1,5 +1,6 @@
 import { getReasons, listPeople, recordContact, saveReasons, slipTimes, type CleanBreakDb } from '../db';
 import { SLIP_KIND, type Person } from '../model';
+import { readFriction, readFriendCode, saveFriction, saveFriendCode } from '../friction/store';
 import { accountKey, MAX_SYNCED_SLIPS, type SyncedPerson, type SyncedState } from './state';
 
 function newSyncId(): string {
@@ -14,6 +15,12 @@ function newSyncId(): string {
  * sync was on is then one person, not two.
  */
 export async function readLocalState(db: CleanBreakDb, known: SyncedPerson[]): Promise<SyncedState> {
+  const [settings, friendCode] = await Promise.all([readFriction(), readFriendCode()]);
+  const { people, reasons } = await readLocalPeople(db, known);
+  return { people, reasons, friction: { settings, friendCode } };
+}
+
+async function readLocalPeople(db: CleanBreakDb, known: SyncedPerson[]): Promise<Pick<SyncedState, 'people' | 'reasons'>> {
   return db.transaction('rw', [db.people, db.contacts, db.settings], async () => {
     const people = await listPeople(db);
     const taken = new Set(people.flatMap((person) => (person.syncId ? [person.syncId] : [])));
@@ -88,4 +95,8 @@ export async function applyState(db: CleanBreakDb, target: SyncedState, local: S
     const reasonsNow = await getReasons(db);
     if (JSON.stringify(reasonsNow) !== JSON.stringify(target.reasons)) await saveReasons(db, target.reasons);
   });
+  if (JSON.stringify(target.friction) !== JSON.stringify(local.friction)) {
+    await saveFriction(target.friction.settings);
+    await saveFriendCode(target.friction.friendCode);
+  }
 }

@@ -1,5 +1,5 @@
 import { MAX_REASONS, type Account } from '../model';
-import { accountKey, MAX_SYNCED_SLIPS, type SyncedPerson, type SyncedState } from './state';
+import { accountKey, MAX_SYNCED_SLIPS, type SyncedFriction, type SyncedPerson, type SyncedState } from './state';
 
 /**
  * A change from another device that would weaken protection here. It is not applied by sync:
@@ -79,6 +79,29 @@ function mergeReasons(base: string[] | undefined, local: string[], remote: strin
 }
 
 /**
+ * Friction settings: the side that changed since the base wins, so a change made on one computer
+ * (itself only possible where that computer's own rules allow it: the wait shortens only after
+ * the goal date, the lock never ends early) reaches the others. Changed on both: the stricter
+ * value, and the lock always holds until the later of the two dates.
+ */
+function mergeFriction(base: SyncedFriction | undefined, local: SyncedFriction, remote: SyncedFriction): SyncedFriction {
+  const mine = local.settings;
+  const theirs = remote.settings;
+  const before = base?.settings;
+  const same = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+  const locks = [mine.lockedUntil, theirs.lockedUntil].filter((date): date is string => date !== null).sort();
+  return {
+    settings: {
+      cooldownMinutes: pick(before?.cooldownMinutes, mine.cooldownMinutes, theirs.cooldownMinutes, equal, () => Math.max(mine.cooldownMinutes, theirs.cooldownMinutes)),
+      strictAfterGoal: pick(before?.strictAfterGoal, mine.strictAfterGoal, theirs.strictAfterGoal, equal, () => true),
+      lockedUntil: locks.at(-1) ?? null,
+      lateNight: pick(before?.lateNight, mine.lateNight, theirs.lateNight, same, () => (theirs.lateNight.enabled ? theirs.lateNight : mine.lateNight)),
+    },
+    friendCode: pick(base?.friendCode, local.friendCode, remote.friendCode, same, () => remote.friendCode ?? local.friendCode),
+  };
+}
+
+/**
  * Three-way merge of this device's state and another device's against the last state both
  * agreed on (`base`, null before the first sync). Adding people or accounts, raising a goal and
  * a slip apply everywhere at once; a removal or a lowered goal from the other device is shared
@@ -103,7 +126,8 @@ export function mergeStates(base: SyncedState | null, local: SyncedState, remote
     // New on the other device; one removed here since the base stays removed.
     if (!localIds.has(person.syncId) && !basePeople.has(person.syncId)) people.push(person);
   }
-  return { shared: { people, reasons: mergeReasons(base?.reasons, local.reasons, remote.reasons) }, held };
+  const reasons = mergeReasons(base?.reasons, local.reasons, remote.reasons);
+  return { shared: { people, reasons, friction: mergeFriction(base?.friction, local.friction, remote.friction) }, held };
 }
 
 /** This device's state as the other devices should see it: held remote changes count as made. */

@@ -3,7 +3,8 @@ import { decodeState, encodeState, staleKeys, SYNC_ITEM_BYTES, SYNC_QUOTA_BYTES 
 import { mergeStates, stillHeld, withHeldBack, withoutHeld } from '@/lib/sync/merge';
 import { applyState, readLocalState } from '@/lib/sync/local';
 import { isFromAnotherDevice } from '@/lib/sync';
-import type { SyncedPerson, SyncedState } from '@/lib/sync/state';
+import { EMPTY_STATE, type SyncedPerson, type SyncedState } from '@/lib/sync/state';
+import { DEFAULT_FRICTION, type FrictionSettings } from '@/lib/friction/rules';
 import { listPeople, openDb, recordContact, saveReasons, slipTimes, type CleanBreakDb } from '@/lib/db';
 import { MAX_REASON_LENGTH, MAX_REASONS, SITES, SLIP_KIND, type Account } from '@/lib/model';
 import { generatedHandle } from '../fixtures/people';
@@ -18,7 +19,7 @@ const sam = (patch: Partial<SyncedPerson> = {}): SyncedPerson => ({
   slips: [],
   ...patch,
 });
-const state = (people: SyncedPerson[], reasons: string[] = []): SyncedState => ({ people, reasons });
+const state = (people: SyncedPerson[], reasons: string[] = [], friction = EMPTY_STATE.friction): SyncedState => ({ people, reasons, friction });
 const utf8Bytes = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
 
 describe('sync encoding', () => {
@@ -126,6 +127,26 @@ describe('sync merge', () => {
     expect(mergeStates(base, base, state([sam({ noContactSince: '2026-11-05' })], ['c'])).shared).toEqual(state([sam({ noContactSince: '2026-11-05' })], ['c']));
     const both = mergeStates(base, state([sam({ name: 'Local' })]), state([sam({ name: 'Remote' })]));
     expect(both.shared.people[0]!.name).toBe('Remote');
+  });
+
+  it('carries friction settings: the changed side wins, the stricter when both changed, and the later lock always', () => {
+    const friction = (patch: Partial<FrictionSettings>, friendCode: { salt: string; hash: string } | null = null) => ({ settings: { ...DEFAULT_FRICTION, ...patch }, friendCode });
+    const base = state([], [], friction({}));
+    const code = { salt: 'c2FsdA==', hash: 'aGFzaA==' };
+    // Made on the other computer only: it arrives, a friend code included.
+    expect(mergeStates(base, base, state([], [], friction({ cooldownMinutes: 30 }, code))).shared.friction).toEqual(friction({ cooldownMinutes: 30 }, code));
+    // Turned off on the other computer only (allowed there, instantly): it arrives too.
+    const lateOff = { lateNight: { enabled: false, startHour: 22, endHour: 6 } };
+    expect(mergeStates(base, base, state([], [], friction(lateOff))).shared.friction.settings.lateNight.enabled).toBe(false);
+    // Changed on both: the stricter wait, strict mode kept, late-night kept on.
+    const both = mergeStates(base, state([], [], friction({ cooldownMinutes: 20, lateNight: { enabled: true, startHour: 21, endHour: 6 } })), state([], [], friction({ cooldownMinutes: 45, strictAfterGoal: true, ...lateOff })));
+    expect(both.shared.friction.settings).toMatchObject({ cooldownMinutes: 45, strictAfterGoal: true, lateNight: { enabled: true, startHour: 21 } });
+    // The lock holds until the later date, whoever changed what.
+    const locked = mergeStates(state([], [], friction({ lockedUntil: '2026-12-20' })), state([], [], friction({ lockedUntil: '2026-12-20' })), state([], [], friction({ lockedUntil: null })));
+    expect(locked.shared.friction.settings.lockedUntil).toBe('2026-12-20');
+    // And it round-trips through the encoding.
+    const encoded = decodeState(encodeState(state([], [], friction({ cooldownMinutes: 30, lockedUntil: '2026-12-20' }, code)), 'a').items);
+    expect(encoded.ok && encoded.state.friction).toEqual(friction({ cooldownMinutes: 30, lockedUntil: '2026-12-20' }, code));
   });
 
   it('drops a held change once this device has made it too', () => {
