@@ -61,7 +61,7 @@ export function FrictionSection({ revision }: { revision: number }) {
   };
 
   const resume = (which: PauseScope) =>
-    run(async () => saveProtectionPause(withoutPause(await readProtectionPause(), which)), 'Protection is back on. Pages already open are covered again once they reload.');
+    run(async () => saveProtectionPause(withoutPause(await readProtectionPause(), which)), 'Protection is back on, in pages already open too.');
 
   const saveMinutes = (event: Event) => {
     event.preventDefault();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { SHIELD_REVISION_KEY } from '../shield/revision';
 import { isValidLocalDate } from '../streak';
 import { isStoredFriendCode, type StoredFriendCode } from './friend-code';
 import { readPause, type ProtectionPause } from './pause';
@@ -53,8 +54,9 @@ export async function readProtectionPause(): Promise<ProtectionPause> {
   return readPause((await browser.storage.local.get(PAUSE_KEY))[PAUSE_KEY]);
 }
 
+/** Also moves the shield's revision on, so open tabs of a resumed site are covered again at once. */
 export async function saveProtectionPause(pause: ProtectionPause): Promise<void> {
-  await browser.storage.local.set({ [PAUSE_KEY]: pause });
+  await browser.storage.local.set({ [PAUSE_KEY]: pause, [SHIELD_REVISION_KEY]: Date.now() });
 }
 
 /** Delete all data takes friction with it: the settings, the friend code and any pause. */

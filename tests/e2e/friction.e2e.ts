@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
-import { ARTIFACTS, dbCounts, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { ARTIFACTS, dbCounts, dbRows, inspectMarkers, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer } from './sites';
 import { advancePageClock, axeViolations } from './friction-support';
 import { COMMITMENT } from '@/lib/friction/commitment';
@@ -222,6 +222,12 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await cooldown.waitFor('[data-testid="cooldown-done"]');
     await cooldown.close();
     expect(await shielded()).toBe(false);
+    // A feed opened while paused shows the person; resuming covers it again without a reload.
+    const feed = await session.newPage();
+    await feed.goto('https://www.instagram.com/');
+    await feed.waitUntil(() => document.querySelectorAll('[data-person]').length > 0);
+    expect((await inspectMarkers(feed)).visiblePeople.length).toBeGreaterThan(0);
+    await feed.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
     const popup = await openExtensionPage(session, 'popup.html');
     await popup.waitFor('[data-testid="pause-notice"]');
@@ -232,6 +238,10 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await popup.click('[data-testid="pause-notice"] button');
     await popup.waitUntil(() => document.querySelector('[data-testid="pause-notice"]') === null);
     await popup.close();
+    await feed.waitUntil(() => [...document.querySelectorAll('[data-person]')].every((el) => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions)), undefined, 15_000);
+    expect((await inspectMarkers(feed)).hiddenDecoys).toEqual([]);
+    expect(await feed.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await feed.close();
     expect(await shielded()).toBe(true);
   });
 
