@@ -174,7 +174,9 @@ export default defineBackground(() => {
       const at = reportedAt(request.at, Date.now());
       return { urgeId: await storeForUser(() => logManualUrge(getDb(), { personId, intensity, note: note?.trim() }, at)) };
     },
-    'ui-bg-moments': () => storeForUser(() => loadMoments(getDb(), new Date())),
+    // Mostly a read (it marks the weekly summary shown at most once a week): a success here must not
+    // clear a failed-write note the way a real write does, so it isn't wrapped in storeForUser.
+    'ui-bg-moments': () => loadMoments(getDb(), new Date()),
     'ui-bg-dismiss-celebration': async ({ key }) => {
       if (typeof key !== 'string' || key.length > 100) return { stored: false };
       await storeForUser(() => dismissCelebration(getDb(), key));
