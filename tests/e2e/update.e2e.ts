@@ -9,7 +9,7 @@ const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT
 const TARGETS = { chromium: 'chrome-mv3', firefox: 'firefox-mv3' } as const;
 const START_DAYS_AGO = 12;
 
-/** Everything the UI can import: people with accounts, urges, contacts, activities, reasons. */
+/** Everything the UI can import: people with accounts, urges, contacts, activities, reasons, reflections. */
 function backup(): string {
   return JSON.stringify({
     app: 'clean-break',
@@ -34,6 +34,7 @@ function backup(): string {
     contacts: [{ at: '2026-11-10T09:00:00.000Z', person: 'Sam Rivera', kind: 'they-reached-out', note: 'a long message; left it' }],
     activities: [{ at: '2026-11-21T18:00:00.000Z', activity: 'walk-20' }],
     reasons: ['I want my evenings back.', 'Peace over checking.'],
+    reflections: [{ at: '2026-11-20T21:00:00.000Z', person: 'Alex', answers: { 'what-changed': 'I sleep through the night.' }, leaning: 'moving-on' }],
   });
 }
 
@@ -170,6 +171,7 @@ describe.each(BROWSERS)('extension update in %s', (browserName) => {
       keptOutOfView: 2,
       learnedKeys: 2,
       people: 2,
+      reflections: 1,
       settings: 1,
       urges: 2,
     });

@@ -40,7 +40,7 @@ describe('mergeInto', () => {
       ],
       activities: [{ at: '2026-11-14T12:00:00.000Z', activity: 'walk-outside' }],
       reasons: ['Sleep', 'Calm'],
-      reflections: [{ at: '2026-12-01T20:00:00.000Z', person: 'Sam', answers: { changed: 'I sleep again.' } }],
+      reflections: [{ at: '2026-12-01T20:00:00.000Z', person: 'Sam', answers: { 'what-changed': 'I sleep again.' } }],
     });
     expect(await mergeInto(db, data)).toEqual({ people: 1, urges: 2, contacts: 1, activities: 1, reflections: 1 });
     // Importing the same file again adds nothing.
