@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formatDate, formatNumber } from '../../lib/i18n/format';
+
+describe('locale formatting', () => {
+  it('formats dates and numbers in English for an English browser', () => {
+    expect(formatDate(new Date(2026, 2, 5), 'EEEE, MMMM d')).toBe('Thursday, March 5');
+    expect(formatNumber(12345)).toBe('12,345');
+  });
+
+  it('formats dates and numbers in Spanish for a Spanish browser', () => {
+    fakeBrowser.i18n.getUILanguage = () => 'es-ES';
+    expect(formatDate(new Date(2026, 2, 5), "EEEE, d 'de' MMMM")).toBe('jueves, 5 de marzo');
+    expect(formatNumber(12345)).toBe('12.345');
+  });
+});
