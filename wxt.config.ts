@@ -17,7 +17,7 @@ const EXTENSION_PAGES_CSP = [
 ].join('; ');
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Lets parallel work build into separate folders; the e2e harness reads the same variable.
   outDir: process.env.CLEAN_BREAK_OUT ?? '.output',
   manifestVersion: 3,
@@ -43,9 +43,9 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser, command }) => ({
-    name: 'Clean Break',
-    description:
-      'Keep no contact after a breakup: hides one person across social sites, and turns every reflexive check into a logged urge. Nothing leaves your device.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     // Asked for only when the user turns milestone notifications on.
     optional_permissions: ['notifications'],

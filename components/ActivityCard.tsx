@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Activity } from '@/lib/activities';
 import { ACTIVITY_GROUPS } from '@/lib/activities';
 
@@ -11,8 +12,8 @@ interface Props {
 /** One thing to do instead, with optional Done / Another actions. */
 export function ActivityCard({ activity, onDone, onAnother, doneMessage }: Props) {
   return (
-    <section class="card activity" aria-label="Something to do instead" data-testid="activity">
-      <p class="small muted">Instead, try · {ACTIVITY_GROUPS[activity.group].label}</p>
+    <section class="card activity" aria-label={i18n.t('activityCard.label')} data-testid="activity">
+      <p class="small muted">{i18n.t('activityCard.insteadTry', [ACTIVITY_GROUPS[activity.group].label])}</p>
       <h2 class="activity-title" data-testid="activity-title">
         {activity.title}
       </h2>
@@ -21,12 +22,12 @@ export function ActivityCard({ activity, onDone, onAnother, doneMessage }: Props
         <div class="row" style={{ marginTop: '10px' }}>
           {onDone && (
             <button type="button" class="primary" onClick={onDone}>
-              Done
+              {i18n.t('activityCard.done')}
             </button>
           )}
           {onAnother && (
             <button type="button" onClick={onAnother}>
-              Another
+              {i18n.t('activityCard.another')}
             </button>
           )}
           {doneMessage && (

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
@@ -17,15 +18,14 @@ export function PrivateWindowsNotice() {
 
   return (
     <div class="notice warn stack" role="status" data-testid="private-windows-notice">
-      <p>Clean Break isn’t allowed in private windows yet, so they aren’t hidden there, where a late-night look is easiest.</p>
+      <p>{i18n.t('privateWindows.notAllowed')}</p>
       {import.meta.env.FIREFOX ? (
         <p class="small">
-          To allow it: open the menu, then Add-ons and themes, choose Clean Break, and set “Run in Private Windows” to
-          Allow.
+          {i18n.t('privateWindows.howToFirefox')}
         </p>
       ) : (
         <p class="small">
-          To allow it: open Extensions, choose Details under Clean Break, and turn on “Allow in Incognito”.
+          {i18n.t('privateWindows.howToChrome')}
         </p>
       )}
     </div>

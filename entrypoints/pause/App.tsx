@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getReasons, setUrgeOutcome, slipTimes } from '@/lib/db';
@@ -14,13 +15,20 @@ import { UrgeSurf } from './UrgeSurf';
 import { readFriction } from '@/lib/friction/store';
 import { inLateNight } from '@/lib/friction/rules';
 
-const CALM_LINES: Record<PageSurface, string> = {
-  profile: 'The pull to look is strong right now. It passes, usually within a few minutes.',
-  story: "Their story is a small window into a life you're giving yourself space from. You don't need it today.",
-  message: "You don't have to open this conversation. Nothing in it needs you right now.",
-  search: 'Searching for them is a very human reflex. Let this one go by.',
-  post: "What they post won't tell you what you're hoping to find. You're allowed to not know.",
-};
+function calmLine(surface: PageSurface): string {
+  switch (surface) {
+    case 'profile':
+      return i18n.t('pause.calm.profile');
+    case 'story':
+      return i18n.t('pause.calm.story');
+    case 'message':
+      return i18n.t('pause.calm.message');
+    case 'search':
+      return i18n.t('pause.calm.search');
+    case 'post':
+      return i18n.t('pause.calm.post');
+  }
+}
 
 interface Loaded {
   urge: PageUrge;
@@ -97,14 +105,14 @@ export function App() {
         {loaded ? (
           <>
             <p class="shield-day" data-testid="shield-day">
-              Day {loaded.streak.current} of {loaded.streak.progress.goalDays}
+              {i18n.t('pause.day', [loaded.streak.current, loaded.streak.progress.goalDays])}
             </p>
-            <h1 class="shield-line">{CALM_LINES[loaded.urge.surface]}</h1>
+            <h1 class="shield-line">{calmLine(loaded.urge.surface)}</h1>
             <ActivityCard activity={loaded.activity} />
             {loaded.reasons.length > 0 && (
               <section class="card" aria-labelledby="reasons-heading">
                 <h2 id="reasons-heading" class="small muted">
-                  Why you're keeping space
+                  {i18n.t('pause.reasonsHeading')}
                 </h2>
                 <ul class="reasons" data-testid="reasons">
                   {loaded.reasons.map((reason, index) => (
@@ -115,7 +123,7 @@ export function App() {
             )}
           </>
         ) : (
-          <h1 class="shield-line">Take a breath. This page is paused.</h1>
+          <h1 class="shield-line">{i18n.t('pause.paused')}</h1>
         )}
         {failure && (
           <p class="notice error" role="alert" data-testid="pause-error">
@@ -125,11 +133,11 @@ export function App() {
         {loaded?.lateNight && surf === 'surfing' && <UrgeSurf reasons={loaded.reasons} onDone={() => setSurf('surfed')} />}
         <div class="row shield-actions">
           <button type="button" class="primary" autoFocus onClick={goBack} data-testid="go-back">
-            Go back
+            {i18n.t('pause.goBack')}
           </button>
           {loaded && destination && loaded.lateNight && surf === 'not-started' && (
             <button type="button" class="quiet" onClick={() => setSurf('surfing')} data-testid="start-urge-surf">
-              Continue anyway…
+              {i18n.t('pause.continueAnywayMore')}
             </button>
           )}
           {loaded && destination && (!loaded.lateNight || surf === 'surfed') && (

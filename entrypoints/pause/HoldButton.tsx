@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface Props {
@@ -46,9 +47,9 @@ export function HoldButton({ seconds, onHeld }: Props) {
       onBlur={stop}
     >
       <span class="hold-fill" aria-hidden="true" />
-      <span class="hold-label">{holding ? 'Keep holding…' : 'Continue anyway'}</span>
+      <span class="hold-label">{holding ? i18n.t('pause.keepHolding') : i18n.t('pause.continueAnyway')}</span>
       <span id="hold-hint" class="sr-only">
-        Press and hold for {seconds} seconds to continue.
+        {i18n.t('pause.holdHint', [seconds])}
       </span>
     </button>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { URGE_SURF_SECONDS } from '@/lib/friction/rules';
 import { formatRemaining } from '@/lib/friction/commitment';
@@ -33,20 +34,19 @@ export function UrgeSurf({ reasons, onDone }: Props) {
   return (
     <section class="card stack surf" aria-labelledby="surf-heading" data-testid="urge-surf">
       <h2 id="surf-heading" class="small muted">
-        It’s late, when urges run highest. Let’s ride this one out together first.
+        {i18n.t('urgeSurf.heading')}
       </h2>
       <div class="breath" aria-hidden="true">
         <span class="breath-circle" />
       </div>
       <p class="breath-word" aria-live="off">
-        {breathingIn ? 'Breathe in…' : 'And slowly out…'}
+        {breathingIn ? i18n.t('urgeSurf.breatheIn') : i18n.t('urgeSurf.breatheOut')}
       </p>
       <p class="small muted">
-        Notice where the urge sits in your body. Like a wave, it rises, peaks and falls, usually within minutes. You don’t
-        have to act on it to make it pass.
+        {i18n.t('urgeSurf.notice')}
       </p>
       {reasons.length > 0 && (
-        <ul class="reasons" aria-label="Why you're keeping space">
+        <ul class="reasons" aria-label={i18n.t('pause.reasonsHeading')}>
           {reasons.map((reason, index) => (
             <li key={index}>{reason}</li>
           ))}

@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Glance } from '@/lib/glance';
 import type { Activity } from '@/lib/activities';
-import { StreakHero, dayWord } from '@/components/StreakHero';
+import { StreakHero, dayCount } from '@/components/StreakHero';
+import { formatNumber } from '@/lib/i18n/format';
 import { ActivityCard } from '@/components/ActivityCard';
 import { ContactPanel } from './ContactPanel';
 import { CoverageNotices } from './CoverageNotices';
@@ -58,8 +60,7 @@ export function App() {
     return (
       <main class="popup">
         <p class="notice error" role="alert">
-          Clean Break couldn't read its data just now ({state.message}). Your data has not been changed. Close
-          this window and open it again.
+          {i18n.t('popup.loadFailed', [state.message])}
         </p>
       </main>
     );
@@ -72,20 +73,19 @@ export function App() {
     <main class="popup">
       <header class="row popup-header">
         <h1 class="brand">Clean Break</h1>
-        <button type="button" class="quiet" onClick={openOptions} aria-label="Open settings">
-          Settings
+        <button type="button" class="quiet" onClick={openOptions} aria-label={i18n.t('popup.openSettings')}>
+          {i18n.t('popup.settings')}
         </button>
       </header>
 
       {primary === undefined ? (
         <section class="card stack" data-testid="setup">
-          <h2>Take the space you need</h2>
+          <h2>{i18n.t('popup.setupTitle')}</h2>
           <p class="muted">
-            Tell Clean Break who you're taking a break from. It will keep them out of view on social sites and count
-            your days of no contact.
+            {i18n.t('popup.setupText')}
           </p>
           <button type="button" class="primary" onClick={openOptions}>
-            Set up
+            {i18n.t('popup.setUp')}
           </button>
         </section>
       ) : (
@@ -100,30 +100,30 @@ export function App() {
             <ul class="others small muted">
               {others.map(({ person, streak }) => (
                 <li key={person.id}>
-                  {person.name}: {streak.current} {dayWord(streak.current)}
+                  {i18n.t('popup.otherStreak', [person.name, dayCount(streak.current)])}
                 </li>
               ))}
             </ul>
           )}
-          <section class="card urges" aria-label="Urges resisted" data-testid="urges">
+          <section class="card urges" aria-label={i18n.t('popup.urgesLabel')} data-testid="urges">
             <p>
-              <strong class="urge-count" data-testid="urges-today">{urges.resistedToday}</strong>{' '}
-              {urges.resistedToday === 1 ? 'urge' : 'urges'} resisted today
+              <strong class="urge-count" data-testid="urges-today">{formatNumber(urges.resistedToday)}</strong>{' '}
+              {i18n.t('popup.urgesToday', urges.resistedToday)}
             </p>
             <p class="small muted">
-              <span data-testid="urges-week">{urges.resistedThisWeek}</span> this week. Each one is a moment you chose
-              yourself.
+              <span data-testid="urges-week">{formatNumber(urges.resistedThisWeek)}</span>{' '}
+              {i18n.t('popup.thisWeek')}
             </p>
             {keptOutOfViewToday > 0 && (
               <p class="small muted" data-testid="kept-out-of-view">
-                {keptOutOfViewToday} of their posts and messages kept out of view today.
+                {i18n.t('popup.keptOutOfView', [formatNumber(keptOutOfViewToday)])}
               </p>
             )}
             <ManualUrge people={people} onLogged={reload} />
           </section>
           {people.some(({ streak }) => streak.progress.reached) && (
             <button type="button" class="quiet" onClick={() => openOptionsAt('reflection')} data-testid="reflect-link">
-              You reached your goal. Reflect on it, in your own time
+              {i18n.t('popup.reflect')}
             </button>
           )}
           {activity && (
@@ -133,7 +133,7 @@ export function App() {
               onDone={() =>
                 void changeActivity(
                   async () => (await sendMessage('ui-bg-activity-done', { activityId: activity.id, at: Date.now() })).next,
-                  `Nice. “${activity.title}” is logged.`,
+                  i18n.t('popup.activityLogged', [activity.title]),
                   'record',
                 )
               }

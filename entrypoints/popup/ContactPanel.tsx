@@ -1,10 +1,11 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError } from '@/lib/db/errors';
 import type { ContactKind } from '@/lib/model';
 import { MAX_NOTE_LENGTH } from '@/lib/model';
 import type { PersonGlance } from '@/lib/glance';
-import { dayWord } from '@/components/StreakHero';
+import { dayCount } from '@/components/StreakHero';
 
 type Step =
   | { kind: 'closed' }
@@ -12,24 +13,25 @@ type Step =
   | { kind: 'log-contact' }
   | { kind: 'done'; message: string };
 
-const NOT_A_SLIP: { kind: ContactKind; label: string; advice: string }[] = [
-  {
-    kind: 'they-reached-out',
-    label: 'They contacted me',
-    advice:
-      "You don't owe them a reply. If it's a real emergency, answer only about the emergency, and only as much as it needs.",
-  },
-  {
-    kind: 'emergency',
-    label: 'There was an emergency',
-    advice: 'Handling an emergency is not a slip. Keep it to what the emergency needs, then give yourself some quiet.',
-  },
-  {
-    kind: 'ran-into-them',
-    label: 'I ran into them',
-    advice: "Running into someone isn't a slip. Be gentle with yourself for the rest of today.",
-  },
-];
+function notASlip(): { kind: ContactKind; label: string; advice: string }[] {
+  return [
+    {
+      kind: 'they-reached-out',
+      label: i18n.t('contact.kind.theyReachedOut.label'),
+      advice: i18n.t('contact.kind.theyReachedOut.advice'),
+    },
+    {
+      kind: 'emergency',
+      label: i18n.t('contact.kind.emergency.label'),
+      advice: i18n.t('contact.kind.emergency.advice'),
+    },
+    {
+      kind: 'ran-into-them',
+      label: i18n.t('contact.kind.ranIntoThem.label'),
+      advice: i18n.t('contact.kind.ranIntoThem.advice'),
+    },
+  ];
+}
 
 interface Props {
   people: PersonGlance[];
@@ -64,7 +66,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
 
   const personPicker = people.length > 1 && (
     <label>
-      Who
+      {i18n.t('contact.who')}
       <select value={personId} onChange={(event) => setPersonId(Number(event.currentTarget.value))}>
         {people.map(({ person }) => (
           <option key={person.id} value={person.id}>
@@ -77,7 +79,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
 
   const noteField = (
     <label>
-      A note for yourself (optional)
+      {i18n.t('contact.note')}
       <textarea
         value={note}
         maxLength={MAX_NOTE_LENGTH}
@@ -89,12 +91,9 @@ export function ContactPanel({ people, onRecorded }: Props) {
   if (step.kind === 'confirm-slip') {
     const longest = chosen.streak.longest;
     return (
-      <section class="card stack" aria-label="I reached out to them" data-testid="slip-panel">
+      <section class="card stack" aria-label={i18n.t('contact.reachedOut')} data-testid="slip-panel">
         {personPicker}
-        <p>
-          That happens, and it doesn't undo the days you had. Your count will start again from today; your longest
-          streak, {longest} {dayWord(longest)}, stays yours.
-        </p>
+        <p>{i18n.t('contact.slipText', [dayCount(longest)])}</p>
         {noteField}
         {error && <p class="notice error" role="alert">{error}</p>}
         <div class="row">
@@ -104,14 +103,14 @@ export function ContactPanel({ people, onRecorded }: Props) {
             onClick={() =>
               void save(
                 'i-reached-out',
-                `Your count starts again today. You've already shown you can do ${longest} ${dayWord(longest)}, and you can do it again.`,
+                i18n.t('contact.slipDone', [dayCount(longest)]),
               )
             }
           >
-            Start my count again
+            {i18n.t('contact.startAgain')}
           </button>
           <button type="button" onClick={() => setStep({ kind: 'closed' })}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         </div>
       </section>
@@ -119,13 +118,14 @@ export function ContactPanel({ people, onRecorded }: Props) {
   }
 
   if (step.kind === 'log-contact') {
-    const choice = NOT_A_SLIP.find((option) => option.kind === contactKind) ?? NOT_A_SLIP[0]!;
+    const options = notASlip();
+    const choice = options.find((option) => option.kind === contactKind) ?? options[0]!;
     return (
-      <section class="card stack" aria-label="Contact from them" data-testid="contact-panel">
+      <section class="card stack" aria-label={i18n.t('contact.fromThem')} data-testid="contact-panel">
         {personPicker}
         <fieldset class="stack plain">
-          <legend class="small muted">What happened? This doesn't restart your count.</legend>
-          {NOT_A_SLIP.map((option) => (
+          <legend class="small muted">{i18n.t('contact.whatHappened')}</legend>
+          {options.map((option) => (
             <label key={option.kind} class="choice">
               <input
                 type="radio"
@@ -142,10 +142,10 @@ export function ContactPanel({ people, onRecorded }: Props) {
         {error && <p class="notice error" role="alert">{error}</p>}
         <div class="row">
           <button type="button" class="primary" onClick={() => void save(choice.kind, choice.advice)}>
-            Log it
+            {i18n.t('common.logIt')}
           </button>
           <button type="button" onClick={() => setStep({ kind: 'closed' })}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         </div>
       </section>
@@ -153,7 +153,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
   }
 
   return (
-    <section class="stack" aria-label="Contact">
+    <section class="stack" aria-label={i18n.t('contact.section')}>
       {step.kind === 'done' && (
         <p class="notice" role="status" data-testid="contact-message">
           {step.message}
@@ -161,10 +161,10 @@ export function ContactPanel({ people, onRecorded }: Props) {
       )}
       <div class="row contact-buttons">
         <button type="button" onClick={() => open({ kind: 'confirm-slip' })}>
-          I reached out to them
+          {i18n.t('contact.reachedOut')}
         </button>
         <button type="button" onClick={() => open({ kind: 'log-contact' })}>
-          They contacted me
+          {i18n.t('contact.theyContacted')}
         </button>
       </div>
     </section>

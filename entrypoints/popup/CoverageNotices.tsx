@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Person, Site } from '@/lib/model';
@@ -11,7 +12,7 @@ function sitesOf(people: Person[]): Site[] {
 
 function listNames(sites: Site[]): string {
   const names = sites.map((site) => SITE_NAMES[site]);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length <= 1 ? (names[0] ?? '') : i18n.t('common.listPair', [names.slice(0, -1).join(', '), names.at(-1) ?? '']);
 }
 
 /**
@@ -45,19 +46,18 @@ export function CoverageNotices({ people }: { people: Person[] }) {
       {missing.length > 0 && (
         <div class="notice warn stack" role="status" data-testid="permission-notice">
           <p>
-            Clean Break isn't allowed on {listNames(missing)} yet, so they aren't hidden there.
+            {i18n.t('coverage.notAllowed', [listNames(missing)])}
           </p>
           <div>
             <button type="button" class="primary" onClick={allow}>
-              Allow on {missing.length === 1 ? listNames(missing) : 'these sites'}
+              {i18n.t('coverage.allowOn', [missing.length === 1 ? listNames(missing) : i18n.t('coverage.theseSites')])}
             </button>
           </div>
         </div>
       )}
       {unhealthy.length > 0 && (
         <p class="notice warn" role="status" data-testid="health-notice">
-          Protection on {listNames(unhealthy)} may be incomplete: the site seems to have changed how its pages are
-          built. Opening their profile still shows the pause screen.
+          {i18n.t('coverage.unhealthy', [listNames(unhealthy)])}
         </p>
       )}
     </>

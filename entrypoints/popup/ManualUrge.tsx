@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError } from '@/lib/db/errors';
@@ -9,7 +10,20 @@ interface Props {
   onLogged: () => Promise<void>;
 }
 
-const INTENSITY_WORDS: Record<Intensity, string> = { 1: 'faint', 2: 'mild', 3: 'strong', 4: 'very strong', 5: 'overwhelming' };
+function intensityWord(level: Intensity): string {
+  switch (level) {
+    case 1:
+      return i18n.t('manualUrge.intensity.faint');
+    case 2:
+      return i18n.t('manualUrge.intensity.mild');
+    case 3:
+      return i18n.t('manualUrge.intensity.strong');
+    case 4:
+      return i18n.t('manualUrge.intensity.veryStrong');
+    case 5:
+      return i18n.t('manualUrge.intensity.overwhelming');
+  }
+}
 
 /** "I felt an urge": for the ones outside the browser (to text, to call, to drive past). */
 export function ManualUrge({ people, onLogged }: Props) {
@@ -41,7 +55,7 @@ export function ManualUrge({ people, onLogged }: Props) {
       return setError(describeWriteError(failure, 'record'));
     }
     setOpen(false);
-    setMessage('Logged. You felt it and you let it pass: that is the whole skill.');
+    setMessage(i18n.t('manualUrge.logged'));
     await onLogged();
   };
 
@@ -49,7 +63,7 @@ export function ManualUrge({ people, onLogged }: Props) {
     return (
       <div class="stack manual-urge">
         <button type="button" onClick={start} data-testid="manual-urge-open">
-          I felt an urge
+          {i18n.t('manualUrge.open')}
         </button>
         {message && (
           <p class="small muted" role="status" data-testid="manual-urge-message">
@@ -63,12 +77,12 @@ export function ManualUrge({ people, onLogged }: Props) {
   return (
     <section class="stack manual-urge-form" aria-labelledby="manual-urge-heading" data-testid="manual-urge">
       <h2 id="manual-urge-heading" class="card-title">
-        An urge outside the browser
+        {i18n.t('manualUrge.heading')}
       </h2>
-      <p class="small muted">Wanted to text, to call, to drive past? Noticing it is already a choice.</p>
+      <p class="small muted">{i18n.t('manualUrge.intro')}</p>
       {people.length > 1 && (
         <label>
-          About
+          {i18n.t('manualUrge.about')}
           <select value={personId} onChange={(event) => setPersonId(Number(event.currentTarget.value))}>
             {people.map(({ person }) => (
               <option key={person.id} value={person.id}>
@@ -79,17 +93,17 @@ export function ManualUrge({ people, onLogged }: Props) {
         </label>
       )}
       <fieldset class="plain intensity">
-        <legend class="small muted">How strong was it? 1 is faint, 5 overwhelming (optional)</legend>
+        <legend class="small muted">{i18n.t('manualUrge.strength')}</legend>
         <div class="row">
           {INTENSITIES.map((level) => (
-            <label key={level} class="intensity-choice" title={INTENSITY_WORDS[level]}>
+            <label key={level} class="intensity-choice" title={intensityWord(level)}>
               <input
                 type="radio"
                 name="intensity"
                 value={level}
                 checked={intensity === level}
                 onChange={() => setIntensity(level)}
-                aria-label={`${level}, ${INTENSITY_WORDS[level]}`}
+                aria-label={`${level}, ${intensityWord(level)}`}
               />
               <span aria-hidden="true">{level}</span>
             </label>
@@ -97,11 +111,11 @@ export function ManualUrge({ people, onLogged }: Props) {
         </div>
       </fieldset>
       <label>
-        What happened? (optional)
+        {i18n.t('manualUrge.whatHappened')}
         <textarea
           value={note}
           maxLength={MAX_NOTE_LENGTH}
-          placeholder="Wanted to text them after the song came on."
+          placeholder={i18n.t('manualUrge.placeholder')}
           onInput={(event) => setNote(event.currentTarget.value)}
           data-testid="manual-urge-note"
         />
@@ -113,10 +127,10 @@ export function ManualUrge({ people, onLogged }: Props) {
       )}
       <div class="row">
         <button type="button" class="primary" onClick={() => void save()} data-testid="manual-urge-save">
-          Log it
+          {i18n.t('common.logIt')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       </div>
     </section>

@@ -1,12 +1,10 @@
+import { formatNumber } from '@/lib/i18n/format';
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
 import type { Moments as MomentsData } from '@/lib/db/insights';
 import { milestoneName } from '@/components/StreakHero';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** Opens a section of the options page in a tab (the options page reads its hash). */
 export function openOptionsAt(section: 'progress' | 'reflection') {
@@ -37,16 +35,16 @@ export function Moments() {
   return (
     <>
       {celebration && celebrationShown && (
-        <section class="card celebration" aria-label="Milestone" data-testid="celebration">
+        <section class="card celebration" aria-label={i18n.t('moments.milestoneLabel')} data-testid="celebration">
           <p>
             <span aria-hidden="true" class="celebration-mark">
               ✦
             </span>{' '}
-            <strong>{milestoneName(celebration.milestone)}</strong> of space, as of today. Let yourself feel that.
+            <strong>{milestoneName(celebration.milestone)}</strong> {i18n.t('moments.celebration')}
           </p>
           <div class="row">
             <button type="button" class="quiet" onClick={() => dismiss(celebration.key)} data-testid="celebration-dismiss">
-              Thanks
+              {i18n.t('moments.thanks')}
             </button>
           </div>
         </section>
@@ -54,18 +52,21 @@ export function Moments() {
       {weekly && (
         <section class="card stack weekly" aria-labelledby="weekly-heading" data-testid="weekly-summary">
           <h2 id="weekly-heading" class="card-title">
-            Your last week
+            {i18n.t('moments.weeklyHeading')}
           </h2>
           <p class="small" data-testid="weekly-figures">
-            {plural(weekly.urges, 'urge', 'urges')}, against {weekly.previousUrges} the week before ·{' '}
-            {plural(weekly.activities, 'activity', 'activities')} done
+            {i18n.t('moments.weeklyFigures', [
+              i18n.t('moments.urges', weekly.urges, [formatNumber(weekly.urges)]),
+              formatNumber(weekly.previousUrges),
+              i18n.t('moments.activitiesDone', weekly.activities, [formatNumber(weekly.activities)]),
+            ])}
           </p>
           <p class="muted" data-testid="weekly-encouragement">
             {weekly.encouragement}
           </p>
           <div>
             <button type="button" class="quiet" onClick={() => openOptionsAt('progress')}>
-              See your progress
+              {i18n.t('moments.seeProgress')}
             </button>
           </div>
         </section>

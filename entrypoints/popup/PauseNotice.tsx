@@ -1,5 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { format } from 'date-fns';
+import { formatDate } from '@/lib/i18n/format';
 import { SITE_NAMES } from '@/lib/sites/names';
 import { activePauses, withoutPause, type PauseScope } from '@/lib/friction/pause';
 import { readProtectionPause, saveProtectionPause } from '@/lib/friction/store';
@@ -20,11 +21,12 @@ export function PauseNotice() {
       {pauses.map(({ scope, until }) => (
         <div class="notice row" role="status" key={scope} data-testid="pause-notice">
           <span class="grow">
-            Protection is paused {scope === 'everywhere' ? 'everywhere' : `on ${SITE_NAMES[scope]}`} until{' '}
-            {format(until, 'HH:mm')}.
+            {scope === 'everywhere'
+              ? i18n.t('pauseNotice.everywhere', [formatDate(until, 'HH:mm')])
+              : i18n.t('pauseNotice.onSite', [SITE_NAMES[scope], formatDate(until, 'HH:mm')])}
           </span>
           <button type="button" onClick={() => void resume(scope)}>
-            Resume now
+            {i18n.t('pauseNotice.resume')}
           </button>
         </div>
       ))}

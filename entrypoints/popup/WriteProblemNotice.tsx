@@ -1,21 +1,29 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { format, isSameDay } from 'date-fns';
+import { isSameDay } from 'date-fns';
+import { formatDate } from '@/lib/i18n/format';
 import { readWriteProblem, type ReportedWrite, type WriteProblem } from '@/lib/db/write-problems';
 
-const WHAT: Record<ReportedWrite, string> = {
-  urge: 'an urge you resisted',
-  'kept-out-of-view': 'a count of their posts kept out of view',
-  'learned-key': 'a detail that helps hide their chats',
-  'site-health': 'a check of how a site is built',
-};
+function describeWhat(what: ReportedWrite): string {
+  switch (what) {
+    case 'urge':
+      return i18n.t('writeProblem.what.urge');
+    case 'kept-out-of-view':
+      return i18n.t('writeProblem.what.keptOutOfView');
+    case 'learned-key':
+      return i18n.t('writeProblem.what.learnedKey');
+    case 'site-health':
+      return i18n.t('writeProblem.what.siteHealth');
+  }
+}
 
 export function writeProblemText({ at, what, reason }: WriteProblem, now: Date): string {
-  const when = isSameDay(at, now) ? format(at, "'at' p") : format(at, "'on' PP 'at' p");
-  const start = `Clean Break couldn't save ${WHAT[what]} ${when}`;
-  const end = 'Everything saved before is safe, and hiding keeps working. This note goes away once saving works again.';
+  const when = formatDate(at, isSameDay(at, now) ? i18n.t('writeProblem.whenToday') : i18n.t('writeProblem.whenEarlier'));
+  const start = i18n.t('writeProblem.couldNotSave', [describeWhat(what), when]);
+  const end = i18n.t('writeProblem.stillSafe');
   return reason === 'out-of-space'
-    ? `${start}: your device is out of space for Clean Break. Free some space on this device. ${end}`
+    ? `${start}: ${i18n.t('writeProblem.outOfSpace')} ${end}`
     : `${start}. ${end}`;
 }
 

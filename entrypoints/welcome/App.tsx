@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
@@ -27,46 +28,32 @@ export function App() {
   return (
     <main class="options welcome">
       <header class="stack">
-        <h1>Welcome to Clean Break</h1>
-        <p>
-          Taking space from someone is hard, and it's harder when their face is one scroll away. Clean Break keeps
-          one person out of view on social sites, turns each reflexive check into a calm pause, and counts your days
-          of no contact. Setting it up takes about a minute.
-        </p>
+        <h1>{i18n.t('welcome.title')}</h1>
+        <p>{i18n.t('welcome.intro')}</p>
       </header>
 
       {primary === undefined ? (
         <section class="stack" aria-labelledby="who-heading">
           <h2 id="who-heading">
-            <span class="step" aria-hidden="true">1</span> Who you're taking space from
+            <span class="step" aria-hidden="true">1</span> {i18n.t('welcome.whoHeading')}
           </h2>
-          <p class="muted">
-            Their name is only for you. Paste a link to each of their profiles (Instagram, Facebook, X, TikTok,
-            Threads, LinkedIn, Reddit, YouTube, Bluesky, WhatsApp, Snapchat, Telegram, Discord), or choose a site and
-            type their username. Then pick the day no contact started and a goal: 21 or 30 days are gentle places to
-            begin.
-          </p>
+          <p class="muted">{i18n.t('welcome.whoHelp')}</p>
           <PersonEditor otherNames={[]} onSaved={saved} />
         </section>
       ) : (
         <section class="stack" aria-labelledby="done-heading" data-testid="welcome-done">
           <h2 id="done-heading" tabIndex={-1} ref={doneHeading}>
-            <span class="step" aria-hidden="true">✓</span> You're set
+            <span class="step" aria-hidden="true">✓</span> {i18n.t('welcome.setHeading')}
           </h2>
-          <p>
-            From now on, {primary.person.name} is kept out of view on the sites you added. This is your glance: the
-            Clean Break icon in the toolbar opens it any time.
-          </p>
+          <p>{i18n.t('welcome.setText', [primary.person.name])}</p>
           <div class="glance-preview card" data-testid="welcome-glance">
             <p class="brand">Clean Break</p>
             <StreakHero name={primary.person.name} streak={primary.streak} />
           </div>
-          <p class="muted small">
-            Don't see the icon? Open the puzzle-piece (Extensions) menu next to the address bar and pin Clean Break.
-          </p>
+          <p class="muted small">{i18n.t('welcome.pinHint')}</p>
           <div class="row">
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-              Open settings
+              {i18n.t('welcome.openSettings')}
             </button>
           </div>
         </section>
@@ -74,33 +61,23 @@ export function App() {
 
       <section class="stack" aria-labelledby="sites-heading">
         <h2 id="sites-heading">
-          <span class="step" aria-hidden="true">2</span> Why it asks for each site
+          <span class="step" aria-hidden="true">2</span> {i18n.t('welcome.sitesHeading')}
         </h2>
         <ul class="plain-list">
-          <li>
-            Clean Break runs only on the supported social sites, to hide this one person there and to show the pause
-            when you open their profile, story or chat. No other site is touched.
-          </li>
-          <li>
-            When you save, your browser may ask to let Clean Break run on the sites of their accounts. Firefox asks
-            site by site; you can say no, and the popup will tell you which sites aren't covered yet.
-          </li>
-          <li>It never reads your browsing history, your tabs or your cookies, and it never posts anything.</li>
+          <li>{i18n.t('welcome.sitesOnly')}</li>
+          <li>{i18n.t('welcome.sitesAsk')}</li>
+          <li>{i18n.t('welcome.sitesNever')}</li>
         </ul>
       </section>
 
       <section class="stack" aria-labelledby="data-heading">
         <h2 id="data-heading">
-          <span class="step" aria-hidden="true">3</span> Where your data lives
+          <span class="step" aria-hidden="true">3</span> {i18n.t('welcome.dataHeading')}
         </h2>
-        <p>
-          Only here, in this browser on this device. There is no account, no server and no analytics, and Clean
-          Break sends nothing anywhere. You can export a backup or delete everything in Settings; removing the
-          extension removes it all.
-        </p>
+        <p>{i18n.t('welcome.dataText')}</p>
         <p>
           <a href="/privacy.html" target="_blank" rel="noopener">
-            Privacy: what is kept, where, and how to delete it
+            {i18n.t('welcome.privacyLink')}
           </a>
         </p>
       </section>

@@ -2,6 +2,7 @@
  * What a failed write means for the person using Clean Break. Every write is one transaction,
  * so a failed write has changed nothing: the messages say so.
  */
+import { i18n } from '#i18n';
 
 /** Error names and texts browsers and Dexie use when storage is full (Firefox: NS_ERROR_DOM_QUOTA_REACHED). */
 const OUT_OF_SPACE = /QuotaExceeded|quota (has been |was )?(exceeded|reached)|QUOTA_REACHED|disk is full|full disk|no space left/i;
@@ -23,20 +24,26 @@ export function isOutOfSpace(error: unknown, depth = 0): boolean {
 /** What the user was doing, for the first words of the message. */
 export type WriteAction = 'save' | 'record' | 'remove' | 'import' | 'delete';
 
-const FAILED: Record<WriteAction, string> = {
-  save: "That couldn't be saved",
-  record: "That couldn't be recorded",
-  remove: "That couldn't be removed",
-  import: "The backup couldn't be imported",
-  delete: "Your data couldn't be deleted",
-};
+function failed(action: WriteAction): string {
+  switch (action) {
+    case 'save':
+      return i18n.t('writeError.failed.save');
+    case 'record':
+      return i18n.t('writeError.failed.record');
+    case 'remove':
+      return i18n.t('writeError.failed.remove');
+    case 'import':
+      return i18n.t('writeError.failed.import');
+    case 'delete':
+      return i18n.t('writeError.failed.delete');
+  }
+}
 
 /** One calm message for a failed write: what happened, that nothing stored changed, what to do. */
 export function describeWriteError(error: unknown, action: WriteAction = 'save'): string {
   return isOutOfSpace(error)
-    ? `${FAILED[action]}: your device is out of space for Clean Break. Nothing already stored was changed. ` +
-        'Free some space on this device, then try again.'
-    : `${FAILED[action]} just now. Nothing already stored was changed; please try again.`;
+    ? i18n.t('writeError.outOfSpace', [failed(action)])
+    : i18n.t('writeError.other', [failed(action)]);
 }
 
 /**

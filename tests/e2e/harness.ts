@@ -73,6 +73,11 @@ export interface LaunchOptions {
   media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: boolean };
   /** Leave open the welcome tab the extension opens on install (by default it is closed as it appears). */
   keepWelcome?: boolean;
+  /**
+   * Chromium only: the language it picks extension messages in (e.g. 'es'). Chromium reads it from LANGUAGE
+   * on Linux even without its own menus in that language; --lang covers the other systems.
+   */
+  language?: string;
 }
 
 /** The page the extension opens on a first install. */
@@ -246,7 +251,7 @@ class PuppeteerPage implements TestPage {
 export async function chromiumContext(
   extension: string | null,
   server: SiteServer,
-  { developerMode = false, keepWelcome = false, headless = true, media = {} as NonNullable<LaunchOptions['media']> } = {},
+  { developerMode = false, keepWelcome = false, headless = true, media = {} as NonNullable<LaunchOptions['media']>, language = undefined as string | undefined } = {},
 ): Promise<{ context: BrowserContext; newPage(): Promise<PwPage>; close(): Promise<void> }> {
   const openedByTest = new WeakSet<PwPage>();
   const profile = mkdtempSync(join(tmpdir(), 'clean-break-chromium-'));
@@ -262,7 +267,9 @@ export async function chromiumContext(
     viewport: headless ? undefined : null,
     colorScheme: media.colorScheme,
     reducedMotion: media.reducedMotion ? 'reduce' : undefined,
+    ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
       '--no-sandbox',
       '--disable-background-networking',
@@ -307,6 +314,7 @@ async function launchChromium(server: SiteServer, options: LaunchOptions): Promi
     developerMode: true,
     keepWelcome: options.keepWelcome,
     media: options.media,
+    language: options.language,
   });
   const recorded: RecordedRequest[] = [];
   if (options.recordRequests) {

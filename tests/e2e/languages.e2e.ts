@@ -1,0 +1,119 @@
+/**
+ * Clean Break in the reader's language: Spanish messages in a Spanish Chromium, English elsewhere, and the
+ * manifest's name and description from _locales. Firefox ESR here has no Spanish language pack, so Spanish
+ * is checked in Chromium only; both browsers get the English run and the built _locales.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BROWSERS, launch, type BrowserName, type ExtensionSession, type TestPage } from './harness';
+import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+
+const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT ?? '.output');
+const BUILD_DIRS: Record<BrowserName, string> = { chromium: 'chrome-mv3', firefox: 'firefox-mv3' };
+const PROFILE_URL = 'https://www.instagram.com/sam.rivera/';
+
+const BACKUP = {
+  app: 'clean-break',
+  version: 1,
+  exportedAt: new Date().toISOString(),
+  people: [{ name: 'Sam', noContactSince: localDateDaysAgo(9), goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }] }],
+  urges: [{ at: new Date(Date.now() - 60_000).toISOString(), person: 'Sam', site: 'instagram', surface: 'profile', outcome: 'resisted' }],
+  contacts: [],
+  activities: [],
+  reasons: ['I want my evenings back.'],
+};
+
+/** Sets up Sam, one urge resisted today and a reason, through a backup; returns the urge's id. */
+async function seed(session: ExtensionSession): Promise<number> {
+  const options = await openExtensionPage(session, 'options.html');
+  await options.waitFor('input[type="file"]');
+  await options.upload('input[type="file"]', writeTempFile('languages-backup.json', JSON.stringify(BACKUP)));
+  await options.waitFor('[data-testid="backup-message"]');
+  const [urge] = await dbRows<{ id: number }>(options, 'urges');
+  await options.close();
+  return urge!.id;
+}
+
+const missingMessages = (page: TestPage) => page.console.filter((line) => line.includes('[i18n]'));
+
+describe.each(BROWSERS)('built _locales for %s', (browserName) => {
+  it('ships English and Spanish messages and takes the name and description from them', () => {
+    const dir = join(OUTPUT, BUILD_DIRS[browserName]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ default_locale: 'en', name: '__MSG_extension_name__', description: '__MSG_extension_description__' });
+    for (const language of ['en', 'es']) expect(existsSync(join(dir, '_locales', language, 'messages.json'))).toBe(true);
+  });
+});
+
+describe.each(BROWSERS)('English in %s', (browserName) => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launch(browserName);
+    await seed(session);
+  });
+  afterAll(() => session?.close());
+
+  it('shows the popup in English with every message found', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="streak-days"]');
+    expect(await popup.text('.streak-caption')).toBe('days of no contact with Sam');
+    expect(await popup.text('[data-testid="urges"] p')).toBe('1 urge resisted today');
+    expect(missingMessages(popup)).toEqual([]);
+  });
+});
+
+describe('Spanish in chromium', () => {
+  let session: ExtensionSession;
+  let urgeId: number;
+  beforeAll(async () => {
+    session = await launch('chromium', () => null, { language: 'es' });
+    urgeId = await seed(session);
+  });
+  afterAll(() => session?.close());
+
+  it('names and describes the extension in Spanish', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    const [name, description] = await popup.evaluate(() => {
+      const { i18n } = (globalThis as unknown as { chrome: { i18n: { getMessage(name: string): string } } }).chrome;
+      return [i18n.getMessage('extension_name'), i18n.getMessage('extension_description')];
+    });
+    expect(name).toBe('Clean Break');
+    expect(description).toMatch(/^Mantén el contacto cero/);
+  });
+
+  it('shows the popup in Spanish, with numbers and plurals for Spanish', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="streak-days"]');
+    expect(await popup.text('[data-testid="streak-days"]')).toBe('9');
+    expect(await popup.text('.streak-caption')).toBe('días sin contacto con Sam');
+    expect(await popup.text('[data-testid="streak-progress"]')).toBe('Día 9 de 30 · faltan 21');
+    expect(await popup.text('[data-testid="urges"] p')).toBe('1 impulso resistido hoy');
+    expect(await popup.text('.popup-header button')).toBe('Ajustes');
+    expect(await popup.text('[data-testid="manual-urge-open"]')).toBe('Sentí un impulso');
+    expect(await popup.evaluate(() => document.querySelector('.popup-header button')?.getAttribute('aria-label'))).toBe('Abrir ajustes');
+    expect(missingMessages(popup)).toEqual([]);
+    await popup.screenshot(join(ARTIFACTS, 'languages-popup-es-chromium.png'), { fullPage: true });
+  });
+
+  it('shows the pause page in Spanish', async () => {
+    const pause = await openExtensionPage(session, `pause.html?urge=${urgeId}&to=${encodeURIComponent(PROFILE_URL)}`);
+    await pause.waitFor('[data-testid="shield-day"]');
+    expect(await pause.text('[data-testid="shield-day"]')).toBe('Día 9 de 30');
+    expect(await pause.text('h1')).toBe('Las ganas de mirar son fuertes ahora mismo. Pasan, casi siempre en unos pocos minutos.');
+    expect(await pause.text('[data-testid="go-back"]')).toBe('Volver');
+    // Late at night the way on starts with urge surfing; by day it is the hold button.
+    const onward = await pause.evaluate(() => document.querySelector('.shield-actions button:not([data-testid="go-back"])')?.textContent);
+    expect(onward).toMatch(/^Continuar de todos modos…?$/);
+    expect(missingMessages(pause)).toEqual([]);
+    await pause.screenshot(join(ARTIFACTS, 'languages-pause-es-chromium.png'), { fullPage: true });
+  });
+
+  it('shows the welcome page in Spanish', async () => {
+    const welcome = await openExtensionPage(session, 'welcome.html');
+    await welcome.waitFor('[data-testid="welcome-glance"]');
+    expect(await welcome.text('h1')).toBe('Te damos la bienvenida a Clean Break');
+    expect(await welcome.text('#done-heading')).toBe('✓ Todo listo');
+    expect(missingMessages(welcome)).toEqual([]);
+  });
+});
