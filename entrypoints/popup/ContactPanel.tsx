@@ -4,6 +4,7 @@ import { sendMessage } from '@/lib/messaging';
 import { describeWriteError } from '@/lib/db/errors';
 import type { ContactKind } from '@/lib/model';
 import { MAX_NOTE_LENGTH } from '@/lib/model';
+import { PersonPicker } from './PersonPicker';
 import type { PersonGlance } from '@/lib/glance';
 import { dayCount } from '@/components/StreakHero';
 
@@ -64,18 +65,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
     setStep({ kind: 'done', message });
   };
 
-  const personPicker = people.length > 1 && (
-    <label>
-      {i18n.t('contact.who')}
-      <select value={personId} onChange={(event) => setPersonId(Number(event.currentTarget.value))}>
-        {people.map(({ person }) => (
-          <option key={person.id} value={person.id}>
-            {person.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const personPicker = <PersonPicker label={i18n.t('contact.who')} people={people} personId={personId} onChange={setPersonId} />;
 
   const noteField = (
     <label>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError } from '@/lib/db/errors';
 import { INTENSITIES, MAX_NOTE_LENGTH, type Intensity } from '@/lib/model';
+import { PersonPicker } from './PersonPicker';
 import type { PersonGlance } from '@/lib/glance';
 
 interface Props {
@@ -80,18 +81,7 @@ export function ManualUrge({ people, onLogged }: Props) {
         {i18n.t('manualUrge.heading')}
       </h2>
       <p class="small muted">{i18n.t('manualUrge.intro')}</p>
-      {people.length > 1 && (
-        <label>
-          {i18n.t('manualUrge.about')}
-          <select value={personId} onChange={(event) => setPersonId(Number(event.currentTarget.value))}>
-            {people.map(({ person }) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <PersonPicker label={i18n.t('manualUrge.about')} people={people} personId={personId} onChange={setPersonId} />
       <fieldset class="plain intensity">
         <legend class="small muted">{i18n.t('manualUrge.strength')}</legend>
         <div class="row">
