@@ -134,6 +134,20 @@ describe('Spanish in chromium', () => {
     await options.screenshot(join(ARTIFACTS, 'languages-options-es-chromium.png'), { fullPage: true });
   });
 
+  it('shows the progress tab and the privacy page in Spanish', async () => {
+    const progress = await openExtensionPage(session, 'options.html#progress');
+    await progress.waitFor('[data-testid="progress-view"]');
+    expect(await progress.text('#daily-title')).toBe('Impulsos por día, últimos 30 días');
+    expect(await progress.text('#streaks-heading')).toBe('Tus rachas');
+    expect(await progress.text('[data-testid="longest-streak"]')).toBe('9 días');
+    expect(missingMessages(progress)).toEqual([]);
+    await progress.screenshot(join(ARTIFACTS, 'languages-progress-es-chromium.png'), { fullPage: true });
+    const privacy = await openExtensionPage(session, 'privacy.html');
+    await privacy.waitFor('[data-testid="privacy-language"]');
+    expect(await privacy.evaluate(() => document.title)).toBe('Privacidad · Clean Break');
+    expect(await privacy.text('[data-testid="privacy-language"]')).toMatch(/^Por ahora, esta página de privacidad solo está en inglés\./);
+  });
+
   it('asks for the sentence in Spanish on the cooldown page, and takes it typed without accents', async () => {
     const action = encodeURIComponent(JSON.stringify({ kind: 'pause', scope: 'everywhere', length: 'hour' }));
     const cooldown = await openExtensionPage(session, `cooldown.html?action=${action}`);
