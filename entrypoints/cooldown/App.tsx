@@ -1,6 +1,8 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { format, parseISO } from 'date-fns';
+import { parseISO } from 'date-fns';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
 import { getDb, getReasons, setUrgeOutcome, slipTimes } from '@/lib/db';
 import { logAttempt as logAttemptUrge } from '@/lib/friction/attempts';
 import { describeWriteError } from '@/lib/db/errors';
@@ -22,7 +24,7 @@ import {
 } from '@/lib/friction/actions';
 import { readGate, type Gate } from '@/lib/friction/gate';
 import { friendCodeMatches } from '@/lib/friction/friend-code';
-import { COMMITMENT, commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
+import { commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
 import { sendMessage } from '@/lib/messaging';
 
 interface Loaded {
@@ -39,6 +41,8 @@ interface Loaded {
 type State = { status: 'loading' } | { status: 'nothing' } | { status: 'ready'; loaded: Loaded } | { status: 'done'; what: string };
 
 const rawAction = new URLSearchParams(location.search).get('action');
+/** Typed in the reader's language: the words that make a change go ahead are ones they can say. */
+const commitment = i18n.t('cooldown.commitment');
 /** A reload keeps the same logged attempt (the tab's session storage), but starts the wait again. */
 const URGE_MEMORY = `cooldown-urge:${rawAction ?? ''}`;
 
@@ -120,11 +124,11 @@ export function App() {
     try {
       // Everything is checked again here: the wait, the sentence, and a fresh read of the lock and the friend code.
       const gate = await readGate(getDb(), new Date());
-      if (gate.locked && blockedByLock(loaded.action)) return setProblem('Protection is locked, so this can’t be done now.');
-      if (performance.now() - started.current < totalMs) return setProblem('The wait isn’t over yet.');
-      if (!commitmentTyped(sentence)) return setProblem('Please type the sentence exactly as shown.');
+      if (gate.locked && blockedByLock(loaded.action)) return setProblem(i18n.t('cooldown.locked'));
+      if (performance.now() - started.current < totalMs) return setProblem(i18n.t('cooldown.notOver'));
+      if (!commitmentTyped(sentence, commitment)) return setProblem(i18n.t('cooldown.typeExactly'));
       if (gate.friendCode && !(await friendCodeMatches(friendCode, gate.friendCode))) {
-        return setProblem('That friend code doesn’t match. Nothing was changed.');
+        return setProblem(i18n.t('cooldown.friendMismatch'));
       }
       await performAction(getDb(), loaded.action, new Date());
       if (loaded.urgeId !== undefined) await setUrgeOutcome(getDb(), loaded.urgeId, 'overrode').catch(() => undefined);
@@ -143,7 +147,7 @@ export function App() {
 
   const settingsLink = (
     <a class="button" href={browser.runtime.getURL('/options.html')}>
-      Back to settings
+      {i18n.t('cooldown.backToSettings')}
     </a>
   );
 
@@ -152,7 +156,7 @@ export function App() {
       <main class="shield">
         <div class="shield-inner stack">
           <p class="brand">Clean Break</p>
-          <h1 class="shield-line">There’s nothing waiting to change here.</h1>
+          <h1 class="shield-line">{i18n.t('cooldown.nothing')}</h1>
           <div>{settingsLink}</div>
         </div>
       </main>
@@ -165,9 +169,9 @@ export function App() {
         <div class="shield-inner stack">
           <p class="brand">Clean Break</p>
           <h1 class="shield-line" data-testid="cooldown-done">
-            Done: {state.what.charAt(0).toLowerCase() + state.what.slice(1)}.
+            {i18n.t('cooldown.done', [state.what.charAt(0).toLowerCase() + state.what.slice(1)])}
           </h1>
-          <p class="muted">You took the time to decide. Whatever today looks like, you can begin again whenever you’re ready.</p>
+          <p class="muted">{i18n.t('cooldown.doneText')}</p>
           <div>{settingsLink}</div>
         </div>
       </main>
@@ -175,41 +179,37 @@ export function App() {
   }
 
   const { what, gate, person, streak, reasons, activity } = state.loaded;
-  const waitText = gate.cooldownMinutes === 1 ? '1 minute' : `${gate.cooldownMinutes} minutes`;
-  const untilText = gate.settings.lockedUntil && format(parseISO(gate.settings.lockedUntil), 'EEEE d MMMM');
+  const waitText = i18n.t('cooldown.minutes', gate.cooldownMinutes, [formatNumber(gate.cooldownMinutes)]);
+  const untilText = gate.settings.lockedUntil ? formatDate(parseISO(gate.settings.lockedUntil), i18n.t('cooldown.untilDate')) : '';
 
   return (
     <main class="shield">
       <div class="shield-inner stack">
         <p class="brand">Clean Break</p>
-        <p class="muted small">You asked to:</p>
+        <p class="muted small">{i18n.t('cooldown.youAskedTo')}</p>
         <h1 class="shield-line" data-testid="cooldown-what">
           {what}
         </h1>
         {streak && person && (
           <p class="shield-day" data-testid="cooldown-streak">
-            Day {streak.current} of {streak.progress.goalDays} of space from {person.name}.
+            {i18n.t('cooldown.streak', [formatNumber(streak.current), formatNumber(streak.progress.goalDays), person.name])}
           </p>
         )}
 
         {locked ? (
           <p class="notice stack" data-testid="cooldown-locked">
-            You locked your protection until {untilText}. Until then, people and accounts can be added but not removed,
-            and protection can’t be paused. The lock ends by itself that day.
+            {i18n.t('cooldown.lockedText', [untilText])}
           </p>
         ) : (
           <>
             <section class="card stack" aria-labelledby="wait-heading">
               <h2 id="wait-heading" class="small muted">
-                A pause before changing protection
+                {i18n.t('cooldown.waitHeading')}
               </h2>
-              <p>
-                Changes that lower your protection wait {waitText}, so the choice is yours and not the urge’s. Keep this
-                page open; closing it cancels the change and nothing happens.
-              </p>
+              <p>{i18n.t('cooldown.waitText', [waitText])}</p>
               {/* Quiet while counting; says once, politely, when the wait is over. */}
               <p class="countdown" role="timer" aria-live={remainingMs > 0 ? 'off' : 'polite'} data-testid="cooldown-remaining">
-                {remainingMs > 0 ? `${formatRemaining(remainingMs)} left` : 'The wait is over.'}
+                {remainingMs > 0 ? i18n.t('cooldown.left', [formatRemaining(remainingMs)]) : i18n.t('cooldown.over')}
               </p>
               <div class="progress" aria-hidden="true">
                 <span style={{ width: `${Math.round((1 - remainingMs / Math.max(1, totalMs)) * 100)}%` }} />
@@ -220,7 +220,7 @@ export function App() {
             {reasons.length > 0 && (
               <section class="card" aria-labelledby="reasons-heading">
                 <h2 id="reasons-heading" class="small muted">
-                  Why you’re keeping space
+                  {i18n.t('cooldown.reasonsHeading')}
                 </h2>
                 <ul class="reasons">
                   {reasons.map((reason, index) => (
@@ -233,7 +233,7 @@ export function App() {
             {remainingMs === 0 && (
               <form class="card stack" onSubmit={(event) => void complete(event)} noValidate data-testid="cooldown-confirm">
                 <label>
-                  To go ahead, type: “{COMMITMENT}”
+                  {i18n.t('cooldown.typeToGo', [commitment])}
                   <input
                     name="commitment"
                     autoComplete="off"
@@ -246,7 +246,7 @@ export function App() {
                 </label>
                 {gate.friendCode && (
                   <label>
-                    Your friend’s code (ask the friend you gave it to)
+                    {i18n.t('cooldown.friendCode')}
                     <input
                       name="friend-code"
                       autoComplete="off"
@@ -264,7 +264,7 @@ export function App() {
                   </p>
                 )}
                 <div>
-                  <button type="submit" disabled={working || !commitmentTyped(sentence)} data-testid="cooldown-go">
+                  <button type="submit" disabled={working || !commitmentTyped(sentence, commitment)} data-testid="cooldown-go">
                     {what}
                   </button>
                 </div>
@@ -275,7 +275,7 @@ export function App() {
 
         <div class="row shield-actions">
           <button type="button" class="primary" autoFocus onClick={() => void keepProtection()} data-testid="keep-protection">
-            Keep my protection
+            {i18n.t('cooldown.keep')}
           </button>
         </div>
       </div>

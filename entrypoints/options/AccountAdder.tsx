@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { Account, Site } from '@/lib/model';
 import { SITES } from '@/lib/model';
@@ -20,7 +21,7 @@ export function AccountAdder({ onAdd }: Props) {
   const add = (account: Account, clear: () => void) => {
     const error = onAdd(account);
     if (error) return setMessage(error);
-    setMessage(`Added ${SITE_NAMES[account.site]}: ${account.handle}. Save to apply.`);
+    setMessage(i18n.t('options.account.added', [SITE_NAMES[account.site], account.handle]));
     clear();
   };
 
@@ -47,7 +48,7 @@ export function AccountAdder({ onAdd }: Props) {
     <div class="stack account-adder">
       <div class="row align-end">
         <label class="grow">
-          Paste a link to their profile
+          {i18n.t('options.account.pasteLink')}
           <input
             name="profile-link"
             value={link}
@@ -58,12 +59,12 @@ export function AccountAdder({ onAdd }: Props) {
           />
         </label>
         <button type="button" onClick={addLink}>
-          Add link
+          {i18n.t('options.account.addLink')}
         </button>
       </div>
       <div class="row align-end">
         <label>
-          Or choose a site
+          {i18n.t('options.account.chooseSite')}
           <select name="site" value={site} onChange={(event) => setSite(event.currentTarget.value as Site)}>
             {SITES.map((option) => (
               <option key={option} value={option}>
@@ -84,7 +85,7 @@ export function AccountAdder({ onAdd }: Props) {
           />
         </label>
         <button type="button" onClick={addHandle}>
-          Add
+          {i18n.t('options.account.add')}
         </button>
       </div>
       <p class="small muted">{help.hint}</p>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, listPeople } from '@/lib/db';
 import type { Person } from '@/lib/model';
@@ -58,25 +59,22 @@ export function App() {
     <main class="options">
       <header class="stack">
         <h1>Clean Break</h1>
-        <p class="muted">
-          Space to heal. Clean Break keeps one person out of view on social sites, and counts your days of no
-          contact. Everything stays on this device.
-        </p>
+        <p class="muted">{i18n.t('options.intro')}</p>
         <p class="small">
           <a href="/privacy.html" target="_blank" rel="noopener" data-testid="privacy-link">
-            Privacy: what is kept, where, and how to delete it
+            {i18n.t('options.privacyLink')}
           </a>
         </p>
-        <nav class="tabs" aria-label="Sections">
+        <nav class="tabs" aria-label={i18n.t('options.sections')}>
           <a href="#" aria-current={tab === 'settings' ? 'page' : undefined}>
-            Settings
+            {i18n.t('options.tab.settings')}
           </a>
           <a href="#progress" aria-current={tab === 'progress' ? 'page' : undefined} data-testid="tab-progress">
-            Progress
+            {i18n.t('options.tab.progress')}
           </a>
           {(canReflect || tab === 'reflection') && (
             <a href="#reflection" aria-current={tab === 'reflection' ? 'page' : undefined} data-testid="tab-reflection">
-              Reflection
+              {i18n.t('options.tab.reflection')}
             </a>
           )}
         </nav>
@@ -87,7 +85,7 @@ export function App() {
       {tab === 'settings' && (
         <>
           <section class="stack" aria-labelledby="people-heading">
-            <h2 id="people-heading">Who you're taking space from</h2>
+            <h2 id="people-heading">{i18n.t('options.peopleHeading')}</h2>
             {people.map((person) => (
               <PersonEditor
                 key={person.id}
@@ -108,7 +106,7 @@ export function App() {
             ) : (
               <div>
                 <button type="button" onClick={() => setAdding(true)}>
-                  Add another person
+                  {i18n.t('options.addAnother')}
                 </button>
               </div>
             )}

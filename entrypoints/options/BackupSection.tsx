@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, isEmpty, listPeople, readAll } from '@/lib/db';
@@ -8,6 +9,7 @@ import { readGate } from '@/lib/friction/gate';
 import { importWeakening } from '@/lib/friction/rules';
 import { PENDING_IMPORT_KEY } from '@/lib/friction/actions';
 import { longDate, startCooldown } from './FrictionSection';
+import { formatNumber } from '@/lib/i18n/format';
 
 interface Props {
   onChanged: () => Promise<void>;
@@ -19,26 +21,37 @@ type Pending =
   /** A backup that would lower protection: it waits for a cooldown like any other weakening change. */
   | { kind: 'replace-weakening'; data: BackupData; text: string; fileName: string; losses: string[] };
 
+type Counted = 'people' | 'urges' | 'contacts' | 'activities' | 'reflections';
+
+function count(kind: Counted, n: number): string {
+  switch (kind) {
+    case 'people':
+      return i18n.t('options.backup.people', n, [formatNumber(n)]);
+    case 'urges':
+      return i18n.t('options.backup.urges', n, [formatNumber(n)]);
+    case 'contacts':
+      return i18n.t('options.backup.contacts', n, [formatNumber(n)]);
+    case 'activities':
+      return i18n.t('options.backup.activities', n, [formatNumber(n)]);
+    case 'reflections':
+      return i18n.t('options.backup.reflections', n, [formatNumber(n)]);
+  }
+}
+
 function describe(data: BackupData): string {
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
-    count(data.people.length, 'person', 'people'),
-    count(data.urges.length, 'urge', 'urges'),
-    count(data.contacts.length, 'contact', 'contacts'),
-    count(data.activities.length, 'activity', 'activities'),
-    ...(data.reflections.length > 0 ? [count(data.reflections.length, 'reflection', 'reflections')] : []),
+    count('people', data.people.length),
+    count('urges', data.urges.length),
+    count('contacts', data.contacts.length),
+    count('activities', data.activities.length),
+    ...(data.reflections.length > 0 ? [count('reflections', data.reflections.length)] : []),
   ].join(', ');
 }
 
 function describeAdded(added: MergeCounts): string {
-  const parts = [
-    added.people > 0 ? `${added.people} ${added.people === 1 ? 'person' : 'people'}` : '',
-    added.urges > 0 ? `${added.urges} ${added.urges === 1 ? 'urge' : 'urges'}` : '',
-    added.contacts > 0 ? `${added.contacts} ${added.contacts === 1 ? 'contact' : 'contacts'}` : '',
-    added.activities > 0 ? `${added.activities} ${added.activities === 1 ? 'activity' : 'activities'}` : '',
-    added.reflections > 0 ? `${added.reflections} ${added.reflections === 1 ? 'reflection' : 'reflections'}` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? `added ${parts.join(', ')}` : 'everything in it was already here';
+  const kinds: Counted[] = ['people', 'urges', 'contacts', 'activities', 'reflections'];
+  const parts = kinds.filter((kind) => added[kind] > 0).map((kind) => count(kind, added[kind]));
+  return parts.length > 0 ? i18n.t('options.backup.added', [parts.join(', ')]) : i18n.t('options.backup.nothingNew');
 }
 
 /** Export, import (validated before anything is written) and delete everything. */
@@ -55,7 +68,7 @@ export function BackupSection({ onChanged }: Props) {
     link.download = backupFileName(now);
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage({ text: `Backup saved as ${link.download}. Keep it somewhere private.` });
+    setMessage({ text: i18n.t('options.backup.saved', [link.download]) });
   };
 
   const restore = async (data: BackupData) => {
@@ -64,7 +77,7 @@ export function BackupSection({ onChanged }: Props) {
     } catch (error) {
       return setMessage({ text: describeWriteError(error, 'import'), error: true });
     }
-    setMessage({ text: `Backup imported: ${describe(data)}.` });
+    setMessage({ text: i18n.t('options.backup.imported', [describe(data)]) });
     await onChanged();
   };
 
@@ -77,7 +90,7 @@ export function BackupSection({ onChanged }: Props) {
     } catch (error) {
       return setMessage({ text: describeWriteError(error, 'import'), error: true });
     }
-    setMessage({ text: `Backup “${fileName}” merged: ${describeAdded(added)}. Nothing here was removed.` });
+    setMessage({ text: i18n.t('options.backup.merged', [fileName, describeAdded(added)]) });
     await onChanged();
   };
 
@@ -86,9 +99,7 @@ export function BackupSection({ onChanged }: Props) {
     const gate = await readGate(getDb(), new Date());
     if (!gate.locked || !gate.settings.lockedUntil) return false;
     setPending({ kind: 'none' });
-    setMessage({
-      text: `Locked until ${longDate(gate.settings.lockedUntil)}: your data can’t be deleted or replaced until then. Exporting a backup still works.`,
-    });
+    setMessage({ text: i18n.t('options.backup.locked', [longDate(gate.settings.lockedUntil)]) });
     return true;
   };
 
@@ -114,7 +125,7 @@ export function BackupSection({ onChanged }: Props) {
     const result =
       file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
     if (!result.ok) {
-      setMessage({ text: `${result.error} Nothing was changed.`, error: true });
+      setMessage({ text: i18n.t('options.backup.invalid', [result.error]), error: true });
       return;
     }
     if (await isEmpty(getDb())) return restore(result.data);
@@ -129,18 +140,15 @@ export function BackupSection({ onChanged }: Props) {
 
   return (
     <section class="stack" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Your data</h2>
+      <h2 id="backup-heading">{i18n.t('options.backup.heading')}</h2>
       <div class="card stack">
-        <p class="muted small">
-          Everything Clean Break knows lives only in this browser. A backup is a file you keep; it is the only copy
-          of your history outside this browser.
-        </p>
+        <p class="muted small">{i18n.t('options.backup.intro')}</p>
         <div class="row">
           <button type="button" onClick={() => void exportBackup()}>
-            Export backup
+            {i18n.t('options.backup.export')}
           </button>
           <label class="button file-button">
-            Import backup
+            {i18n.t('options.backup.import')}
             <input
               type="file"
               accept="application/json,.json"
@@ -149,20 +157,16 @@ export function BackupSection({ onChanged }: Props) {
             />
           </label>
           <button type="button" class="quiet danger push-right" onClick={() => void deleteEverything()} data-testid="delete-all">
-            Delete all data…
+            {i18n.t('options.backup.deleteAll')}
           </button>
         </div>
 
         {pending.kind === 'replace' && (
-          <div class="notice warn stack" role="group" aria-label="Replace your data?">
-            <p>
-              “{pending.fileName}” holds {describe(pending.data)}. Add it to what is here (the same person is joined
-              by name, and nothing here is removed), or replace everything here with it? Replacing can’t be undone;
-              export a backup first if you want to keep what is here.
-            </p>
+          <div class="notice warn stack" role="group" aria-label={i18n.t('options.backup.replaceLabel')}>
+            <p>{i18n.t('options.backup.replaceQuestion', [pending.fileName, describe(pending.data)])}</p>
             <div class="row">
               <button type="button" class="primary" onClick={() => void merge(pending.data, pending.fileName)} data-testid="import-merge">
-                Add to what’s here
+                {i18n.t('options.backup.merge')}
               </button>
               <button
                 type="button"
@@ -171,31 +175,27 @@ export function BackupSection({ onChanged }: Props) {
                   void restore(pending.data);
                 }}
               >
-                Replace
+                {i18n.t('options.backup.replace')}
               </button>
               <button type="button" onClick={() => setPending({ kind: 'none' })}>
-                Cancel
+                {i18n.t('common.cancel')}
               </button>
             </div>
           </div>
         )}
 
         {pending.kind === 'replace-weakening' && (
-          <div class="notice warn stack" role="group" aria-label="Replace your data?" data-testid="import-weakening">
-            <p>
-              Replacing everything here with “{pending.fileName}” would lower your protection: {pending.losses.join('; ')}.
-              Like any change that lowers protection, it waits for a short cooldown first. Adding it to what is
-              here instead lowers nothing and happens at once.
-            </p>
+          <div class="notice warn stack" role="group" aria-label={i18n.t('options.backup.replaceLabel')} data-testid="import-weakening">
+            <p>{i18n.t('options.backup.weakening', [pending.fileName, pending.losses.join('; ')])}</p>
             <div class="row">
               <button type="button" onClick={() => void merge(pending.data, pending.fileName)} data-testid="import-merge">
-                Add to what’s here
+                {i18n.t('options.backup.merge')}
               </button>
               <button type="button" onClick={() => void importAfterCooldown(pending.text, pending.fileName)}>
-                Continue to the wait…
+                {i18n.t('options.backup.toWait')}
               </button>
               <button type="button" class="primary" onClick={() => setPending({ kind: 'none' })}>
-                Keep what’s here
+                {i18n.t('options.backup.keep')}
               </button>
             </div>
           </div>

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { format, parseISO } from 'date-fns';
+import { parseISO } from 'date-fns';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
 import { getDb } from '@/lib/db';
 import { describeWriteError } from '@/lib/db/errors';
 import { SITES } from '@/lib/model';
@@ -11,6 +13,7 @@ import { readFriendCode, readProtectionPause, saveFriction, saveFriendCode, save
 import { cooldownChangeAllowed, DEFAULT_COOLDOWN_MINUTES, MAX_COOLDOWN_MINUTES, type LateNight } from '@/lib/friction/rules';
 import { hashFriendCode, newFriendCode } from '@/lib/friction/friend-code';
 import { PrivateWindowsNotice } from '@/components/PrivateWindowsNotice';
+import { HourSelect } from './HourSelect';
 
 /** Goes to the cooldown page in this tab; "Keep my protection" there comes back here. */
 export function startCooldown(action: WeakeningAction): void {
@@ -18,11 +21,8 @@ export function startCooldown(action: WeakeningAction): void {
 }
 
 export function longDate(date: string): string {
-  return format(parseISO(date), 'EEEE d MMMM yyyy');
+  return formatDate(parseISO(date), i18n.t('options.longDate'));
 }
-
-const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
-const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 interface State {
   gate: Gate;
@@ -61,7 +61,7 @@ export function FrictionSection({ revision }: { revision: number }) {
   };
 
   const resume = (which: PauseScope) =>
-    run(async () => saveProtectionPause(withoutPause(await readProtectionPause(), which)), 'Protection is back on, in pages already open too.');
+    run(async () => saveProtectionPause(withoutPause(await readProtectionPause(), which)), i18n.t('options.friction.resumed'));
 
   const saveMinutes = (event: Event) => {
     event.preventDefault();
@@ -69,12 +69,12 @@ export function FrictionSection({ revision }: { revision: number }) {
     if (!cooldownChangeAllowed(gate.settings.cooldownMinutes, next, gate.running)) {
       return setMessage({
         text: gate.running
-          ? `While your goal is running, the wait can only grow: choose ${gate.settings.cooldownMinutes} to ${MAX_COOLDOWN_MINUTES} minutes.`
-          : `Choose ${DEFAULT_COOLDOWN_MINUTES} to ${MAX_COOLDOWN_MINUTES} minutes.`,
+          ? i18n.t('options.friction.onlyGrow', [formatNumber(gate.settings.cooldownMinutes), formatNumber(MAX_COOLDOWN_MINUTES)])
+          : i18n.t('options.friction.chooseMinutes', [formatNumber(DEFAULT_COOLDOWN_MINUTES), formatNumber(MAX_COOLDOWN_MINUTES)]),
         error: true,
       });
     }
-    void run(() => saveFriction({ cooldownMinutes: next }), `Changes that lower protection now wait ${next} minutes.`);
+    void run(() => saveFriction({ cooldownMinutes: next }), i18n.t('options.friction.nowWait', [formatNumber(next)]));
   };
 
   const saveLateNight = (patch: Partial<LateNight>) =>
@@ -95,25 +95,26 @@ export function FrictionSection({ revision }: { revision: number }) {
   const lockedUntil = gate.locked ? gate.settings.lockedUntil : null;
   const lockNote = lockedUntil && (
     <p class="small muted" data-testid="locked-note">
-      Locked until {longDate(lockedUntil)}: protection can’t be paused until then. The lock ends by itself that day.
+      {i18n.t('options.friction.lockNote', [longDate(lockedUntil)])}
     </p>
   );
 
   return (
     <section class="stack" aria-labelledby="friction-heading">
-      <h2 id="friction-heading">Protection that holds</h2>
+      <h2 id="friction-heading">{i18n.t('options.friction.heading')}</h2>
       <PrivateWindowsNotice />
 
       <div class="card stack" data-testid="pause-card">
-        <h3>Pause protection</h3>
+        <h3>{i18n.t('options.friction.pauseHeading')}</h3>
         {pauses.map((pause) => (
           <div class="notice row" key={pause.scope} data-testid="active-pause">
             <span class="grow">
-              Paused {pause.scope === 'everywhere' ? 'everywhere' : `on ${SITE_NAMES[pause.scope]}`} until{' '}
-              {format(pause.until, 'HH:mm')}.
+              {pause.scope === 'everywhere'
+                ? i18n.t('options.friction.pausedEverywhere', [formatDate(pause.until, 'HH:mm')])
+                : i18n.t('options.friction.pausedOnSite', [SITE_NAMES[pause.scope], formatDate(pause.until, 'HH:mm')])}
             </span>
             <button type="button" class="primary" onClick={() => void resume(pause.scope)}>
-              Resume now
+              {i18n.t('options.friction.resume')}
             </button>
           </div>
         ))}
@@ -122,14 +123,13 @@ export function FrictionSection({ revision }: { revision: number }) {
         ) : (
           <>
             <p class="small muted">
-              Pausing lets them show again. It waits {gate.cooldownMinutes === 1 ? '1 minute' : `${gate.cooldownMinutes} minutes`}{' '}
-              first, on a page that stays open. Resuming is always instant.
+              {i18n.t('options.friction.pauseWaits', gate.cooldownMinutes, [formatNumber(gate.cooldownMinutes)])}
             </p>
             <div class="row align-end">
               <label>
-                Where
+                {i18n.t('options.friction.where')}
                 <select value={scope} onChange={(event) => setScope(event.currentTarget.value as PauseScope)}>
-                  <option value="everywhere">Everywhere</option>
+                  <option value="everywhere">{i18n.t('options.friction.everywhere')}</option>
                   {SITES.map((site) => (
                     <option key={site} value={site}>
                       {SITE_NAMES[site]}
@@ -138,14 +138,14 @@ export function FrictionSection({ revision }: { revision: number }) {
                 </select>
               </label>
               <label>
-                For how long
+                {i18n.t('options.friction.howLong')}
                 <select value={length} onChange={(event) => setLength(event.currentTarget.value as PauseLength)}>
-                  <option value="hour">1 hour</option>
-                  <option value="today">The rest of today</option>
+                  <option value="hour">{i18n.t('options.friction.hour')}</option>
+                  <option value="today">{i18n.t('options.friction.today')}</option>
                 </select>
               </label>
               <button type="button" onClick={() => startCooldown({ kind: 'pause', scope, length })} data-testid="start-pause">
-                Pause…
+                {i18n.t('options.friction.pause')}
               </button>
             </div>
           </>
@@ -153,16 +153,14 @@ export function FrictionSection({ revision }: { revision: number }) {
       </div>
 
       <div class="card stack">
-        <h3>The wait before lowering protection</h3>
+        <h3>{i18n.t('options.friction.waitHeading')}</h3>
         <p class="small muted">
-          Removing a person or an account, shortening the goal, pausing, or deleting your data first waits on a calm page
-          that must stay open, then asks you to type a short sentence. Adding people or accounts and raising the goal are
-          always instant.
-          {gate.running ? ' While your goal is running, the wait can be made longer but not shorter.' : ''}
+          {i18n.t('options.friction.waitText')}
+          {gate.running ? ` ${i18n.t('options.friction.waitRunning')}` : ''}
         </p>
         <form class="row align-end" onSubmit={saveMinutes} noValidate>
           <label>
-            Wait, in minutes
+            {i18n.t('options.friction.waitMinutes')}
             <input
               type="number"
               class="goal-input"
@@ -173,7 +171,7 @@ export function FrictionSection({ revision }: { revision: number }) {
               onInput={(event) => setMinutes(event.currentTarget.value)}
             />
           </label>
-          <button type="submit">Save wait</button>
+          <button type="submit">{i18n.t('options.friction.saveWait')}</button>
         </form>
         <label class="choice">
           <input
@@ -182,33 +180,27 @@ export function FrictionSection({ revision }: { revision: number }) {
             checked={gate.settings.strictAfterGoal}
             onChange={(event) => void run(() => saveFriction({ strictAfterGoal: event.currentTarget.checked }))}
           />
-          Keep the full wait after my goal date (otherwise it eases to 1 minute)
+          {i18n.t('options.friction.strict')}
         </label>
         {!gate.running && gate.people.length > 0 && (
           <p class="small muted" data-testid="tapered-note">
-            You’ve reached your goal date.{' '}
-            {gate.settings.strictAfterGoal ? 'You chose to keep the full wait.' : 'The wait is now 1 minute.'}
+            {i18n.t('options.friction.goalReached')}{' '}
+            {gate.settings.strictAfterGoal ? i18n.t('options.friction.keptFullWait') : i18n.t('options.friction.eased')}
           </p>
         )}
       </div>
 
       <div class="card stack" data-testid="lock-card">
-        <h3>Lock until my goal date</h3>
+        <h3>{i18n.t('options.friction.lockHeading')}</h3>
         {lockedUntil ? (
           <p data-testid="lock-status">
-            Locked until {longDate(lockedUntil)}. You can still add people and accounts; removing them, shortening the
-            goal and pausing wait until then. The lock ends by itself that day.
+            {i18n.t('options.friction.lockStatus', [longDate(lockedUntil)])}
           </p>
         ) : !gate.running || !gate.goalDate ? (
-          <p class="small muted">Once you have a goal running, you can lock your protection until its date.</p>
+          <p class="small muted">{i18n.t('options.friction.lockNeedsGoal')}</p>
         ) : confirmingLock ? (
-          <div class="notice warn stack" role="group" aria-label="Before you lock">
-            <p>
-              Until {longDate(gate.goalDate)}, people and accounts can be added but not removed, the goal can’t get
-              shorter, protection can’t be paused, and your data can’t be deleted or replaced. Nothing, not even a
-              cooldown, can undo it early; it ends by itself on that day. Uninstalling the extension is still possible,
-              as with any extension.
-            </p>
+          <div class="notice warn stack" role="group" aria-label={i18n.t('options.friction.beforeLock')}>
+            <p>{i18n.t('options.friction.lockWarning', [longDate(gate.goalDate)])}</p>
             <div class="row">
               <button
                 type="button"
@@ -216,22 +208,22 @@ export function FrictionSection({ revision }: { revision: number }) {
                 data-testid="confirm-lock"
                 onClick={() => {
                   setConfirmingLock(false);
-                  void run(() => saveFriction({ lockedUntil: gate.goalDate }), 'Locked.');
+                  void run(() => saveFriction({ lockedUntil: gate.goalDate }), i18n.t('options.friction.locked'));
                 }}
               >
-                Lock until {longDate(gate.goalDate)}
+                {i18n.t('options.friction.lockUntil', [longDate(gate.goalDate)])}
               </button>
               <button type="button" onClick={() => setConfirmingLock(false)}>
-                Not now
+                {i18n.t('options.friction.notNow')}
               </button>
             </div>
           </div>
         ) : (
           <>
-            <p class="small muted">For the nights you don’t trust yourself with the off switch. Optional.</p>
+            <p class="small muted">{i18n.t('options.friction.lockIntro')}</p>
             <div>
               <button type="button" onClick={() => setConfirmingLock(true)} data-testid="start-lock">
-                Lock…
+                {i18n.t('options.friction.lock')}
               </button>
             </div>
           </>
@@ -239,10 +231,9 @@ export function FrictionSection({ revision }: { revision: number }) {
       </div>
 
       <div class="card stack">
-        <h3>Late-night mode</h3>
+        <h3>{i18n.t('options.friction.lateNightHeading')}</h3>
         <p class="small muted">
-          Urges tend to peak late at night. In these hours, going on past the pause screen first takes 90 seconds of
-          urge surfing: a slow breath, and your own reasons.
+          {i18n.t('options.friction.lateNightText')}
         </p>
         <label class="choice">
           <input
@@ -251,60 +242,42 @@ export function FrictionSection({ revision }: { revision: number }) {
             checked={gate.settings.lateNight.enabled}
             onChange={(event) => saveLateNight({ enabled: event.currentTarget.checked })}
           />
-          Use late-night mode
+          {i18n.t('options.friction.useLateNight')}
         </label>
         <div class="row">
-          <label>
-            From
-            <select
-              name="late-night-start"
-              value={gate.settings.lateNight.startHour}
-              disabled={!gate.settings.lateNight.enabled}
-              onChange={(event) => saveLateNight({ startHour: Number(event.currentTarget.value) })}
-            >
-              {HOURS.map((hour) => (
-                <option key={hour} value={hour}>
-                  {hourLabel(hour)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Until
-            <select
-              name="late-night-end"
-              value={gate.settings.lateNight.endHour}
-              disabled={!gate.settings.lateNight.enabled}
-              onChange={(event) => saveLateNight({ endHour: Number(event.currentTarget.value) })}
-            >
-              {HOURS.map((hour) => (
-                <option key={hour} value={hour}>
-                  {hourLabel(hour)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <HourSelect
+            label={i18n.t('options.friction.from')}
+            name="late-night-start"
+            value={gate.settings.lateNight.startHour}
+            disabled={!gate.settings.lateNight.enabled}
+            onChange={(startHour) => saveLateNight({ startHour })}
+          />
+          <HourSelect
+            label={i18n.t('options.friction.until')}
+            name="late-night-end"
+            value={gate.settings.lateNight.endHour}
+            disabled={!gate.settings.lateNight.enabled}
+            onChange={(endHour) => saveLateNight({ endHour })}
+          />
         </div>
       </div>
 
       <div class="card stack" data-testid="friend-card">
-        <h3>A trusted friend</h3>
+        <h3>{i18n.t('options.friction.friendHeading')}</h3>
         <p class="small muted">
-          Optional. Give a code to a friend you trust; before your goal date, lowering protection then also asks for it.
-          The code is checked on this device only and stored only in a scrambled (hashed) form.
+          {i18n.t('options.friction.friendText')}
         </p>
         {shownCode && (
           <div class="notice stack" role="status">
             <p>
-              Your friend’s code: <strong class="friend-code" data-testid="friend-code">{shownCode}</strong>
+              {i18n.t('options.friction.friendCode')} <strong class="friend-code" data-testid="friend-code">{shownCode}</strong>
             </p>
             <p class="small">
-              Send it to your friend now. It won’t be shown again, and Clean Break can’t recover it. If it’s lost, the
-              code stops being asked for after your goal date.
+              {i18n.t('options.friction.friendSend')}
             </p>
             <div>
               <button type="button" onClick={() => setShownCode('')}>
-                I’ve given it to them
+                {i18n.t('options.friction.friendGiven')}
               </button>
             </div>
           </div>
@@ -313,17 +286,17 @@ export function FrictionSection({ revision }: { revision: number }) {
           !shownCode && (
             <div class="row">
               <span class="grow" data-testid="friend-code-set">
-                A friend code is set.
+                {i18n.t('options.friction.friendSet')}
               </span>
               <button type="button" class="quiet" onClick={() => startCooldown({ kind: 'forget-friend-code' })}>
-                Stop asking for it…
+                {i18n.t('options.friction.friendStop')}
               </button>
             </div>
           )
         ) : (
           <div>
             <button type="button" onClick={() => void setFriendCode()} data-testid="set-friend-code">
-              Make a friend code
+              {i18n.t('options.friction.friendMake')}
             </button>
           </div>
         )}

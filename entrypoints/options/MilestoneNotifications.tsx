@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getSetting, putSetting } from '@/lib/db';
@@ -25,7 +26,7 @@ export function MilestoneNotifications() {
     const granted = turnOn ? await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false) : false;
     if (turnOn && !granted) {
       setOn(false);
-      return setMessage('Notifications were not allowed, so they stay off. The popup still marks each milestone.');
+      return setMessage(i18n.t('options.milestones.notAllowed'));
     }
     try {
       await putSetting(getDb(), NOTIFY_MILESTONES_KEY, turnOn);
@@ -39,7 +40,7 @@ export function MilestoneNotifications() {
   if (on === undefined) return null;
   return (
     <section class="stack" aria-labelledby="milestones-heading">
-      <h2 id="milestones-heading">Milestones</h2>
+      <h2 id="milestones-heading">{i18n.t('options.milestones.heading')}</h2>
       <div class="card stack">
         <label class="choice">
           <input
@@ -48,12 +49,9 @@ export function MilestoneNotifications() {
             onChange={(event) => void change(event.currentTarget.checked)}
             data-testid="milestone-notifications"
           />
-          Tell me with a notification at 7, 14, 21 and 30 days, and at my goal
+          {i18n.t('options.milestones.toggle')}
         </label>
-        <p class="small muted">
-          The notification says how many days, never a name. Your browser will ask once for permission to show
-          notifications.
-        </p>
+        <p class="small muted">{i18n.t('options.milestones.note')}</p>
         {message && (
           <p class="small muted" role="status">
             {message}

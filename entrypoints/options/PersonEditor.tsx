@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { describeWriteError } from '@/lib/db/errors';
@@ -11,6 +12,7 @@ import { AccountAdder } from './AccountAdder';
 import { readGate } from '@/lib/friction/gate';
 import { weakeningOf, weakens, withoutWeakening } from '@/lib/friction/rules';
 import { longDate, startCooldown } from './FrictionSection';
+import { formatNumber } from '@/lib/i18n/format';
 
 interface Props {
   person?: Person;
@@ -51,7 +53,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
     const result = validateDraft(draft, new Date(), otherNames);
     if (!result.ok) {
       setErrors(result.errors);
-      setStatus('Nothing was saved yet: please check the highlighted fields.');
+      setStatus(i18n.t('options.person.checkFields'));
       return;
     }
     setErrors({});
@@ -67,16 +69,14 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
       return setFailure(describeWriteError(error, 'save'));
     }
     setFailure('');
-    setStatus(isNew ? '' : 'Saved.');
+    setStatus(isNew ? '' : i18n.t('options.person.saved'));
     if (isNew) setDraft(emptyDraft(new Date()));
     await onSaved();
     if (!weakened) return;
     const gate = await readGate(getDb(), new Date());
     if (gate.locked && gate.settings.lockedUntil) {
       setDraft(draftOf({ ...person!, ...saved }));
-      setStatus(
-        `Locked until ${longDate(gate.settings.lockedUntil)}: accounts can’t be removed and the goal can’t come sooner until then. Anything you added is saved.`,
-      );
+      setStatus(i18n.t('options.person.lockedEdit', [longDate(gate.settings.lockedUntil)]));
       return;
     }
     startCooldown({
@@ -91,7 +91,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
   const remove = async () => {
     const gate = await readGate(getDb(), new Date());
     if (gate.locked && gate.settings.lockedUntil) {
-      setStatus(`Locked until ${longDate(gate.settings.lockedUntil)}: people can’t be removed until then.`);
+      setStatus(i18n.t('options.person.lockedRemove', [longDate(gate.settings.lockedUntil)]));
       return;
     }
     startCooldown({ kind: 'remove-person', personId: person!.id! });
@@ -112,11 +112,11 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
     );
 
   return (
-    <form class="card stack person-editor" onSubmit={save} noValidate aria-label={isNew ? 'Add a person' : person.name}>
-      {isNew && <h3>Add the person</h3>}
+    <form class="card stack person-editor" onSubmit={save} noValidate aria-label={isNew ? i18n.t('options.person.addLabel') : person.name}>
+      {isNew && <h3>{i18n.t('options.person.addHeading')}</h3>}
       <div class="grid">
         <label>
-          Name or nickname
+          {i18n.t('options.person.name')}
           <input
             name="name"
             value={draft.name}
@@ -129,7 +129,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
           {fieldError('name')}
         </label>
         <label>
-          No contact since
+          {i18n.t('options.person.since')}
           <input
             type="date"
             name="noContactSince"
@@ -142,7 +142,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
       </div>
 
       <fieldset class="plain">
-        <legend class="small muted">Goal</legend>
+        <legend class="small muted">{i18n.t('options.person.goal')}</legend>
         <div class="row">
           {GOAL_PRESETS.map((preset) => (
             <label class="choice" key={preset}>
@@ -155,7 +155,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
                   update({ goalDays: String(preset) });
                 }}
               />
-              {preset} days
+              {i18n.t('options.person.goalDays', [formatNumber(preset)])}
             </label>
           ))}
           <label class="choice">
@@ -165,7 +165,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
               checked={showCustomGoal}
               onChange={() => setShowCustomGoal(true)}
             />
-            Custom
+            {i18n.t('options.person.custom')}
           </label>
           {showCustomGoal && (
             <input
@@ -173,7 +173,7 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
               class="goal-input"
               min={1}
               max={MAX_GOAL_DAYS}
-              aria-label="Custom goal in days"
+              aria-label={i18n.t('options.person.customLabel')}
               value={draft.goalDays}
               onInput={(event) => update({ goalDays: event.currentTarget.value })}
             />
@@ -183,11 +183,11 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
       </fieldset>
 
       <div class="stack">
-        <h4 class="small muted">Their accounts</h4>
+        <h4 class="small muted">{i18n.t('options.person.accounts')}</h4>
         {draft.accounts.length === 0 ? (
-          <p class="small muted">No accounts yet. Add each place you might look for them.</p>
+          <p class="small muted">{i18n.t('options.person.noAccounts')}</p>
         ) : (
-          <ul class="accounts" aria-label="Accounts">
+          <ul class="accounts" aria-label={i18n.t('options.person.accountsLabel')}>
             {draft.accounts.map((account, index) => (
               <li key={`${account.site}:${account.handle}`} class="row">
                 <span class="site-name">{SITE_NAMES[account.site]}</span>
@@ -195,10 +195,10 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
                 <button
                   type="button"
                   class="quiet"
-                  aria-label={`Remove ${SITE_NAMES[account.site]} account ${account.handle}`}
+                  aria-label={i18n.t('options.person.removeAccount', [SITE_NAMES[account.site], account.handle])}
                   onClick={() => update({ accounts: draft.accounts.filter((_, i) => i !== index) })}
                 >
-                  Remove
+                  {i18n.t('options.person.remove')}
                 </button>
               </li>
             ))}
@@ -208,18 +208,18 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
           onAdd={(account) => {
             const next = withAccount(draft.accounts, account);
             if (next.added) update({ accounts: next.accounts });
-            return next.added ? null : 'That account is already on the list.';
+            return next.added ? null : i18n.t('options.person.duplicate');
           }}
         />
       </div>
 
       <div class="row">
         <button type="submit" class="primary">
-          {isNew ? 'Save person' : 'Save changes'}
+          {isNew ? i18n.t('options.person.saveNew') : i18n.t('options.person.saveChanges')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         )}
         {status && (
@@ -229,14 +229,13 @@ export function PersonEditor({ person, otherNames, onSaved, onCancel }: Props) {
         )}
         {!isNew && (
           <button type="button" class="quiet danger push-right" onClick={() => void remove()}>
-            Remove this person…
+            {i18n.t('options.person.removePerson')}
           </button>
         )}
       </div>
       {draftWeakens && (
         <p class="small muted" data-testid="weakening-hint">
-          Removing an account or bringing the goal date sooner waits for a short cooldown after you save. Anything you
-          add is saved at once.
+          {i18n.t('options.person.weakeningHint')}
         </p>
       )}
       {failure && (

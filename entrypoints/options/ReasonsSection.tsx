@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, getReasons, saveReasons } from '@/lib/db';
 import { describeWriteError, type WriteAction } from '@/lib/db/errors';
 import { MAX_REASON_LENGTH, MAX_REASONS } from '@/lib/model';
 import { sendMessage } from '@/lib/messaging';
+import { formatNumber } from '@/lib/i18n/format';
 
 /** The user's own words, shown on the pause page when they reach for the person. */
 export function ReasonsSection() {
@@ -31,18 +33,16 @@ export function ReasonsSection() {
   const add = async (event: Event) => {
     event.preventDefault();
     const reason = draft.trim().replace(/\s+/g, ' ');
-    if (!reason) return setMessage({ text: 'Write a reason first.' });
-    if (reasons.length >= MAX_REASONS) return setMessage({ text: `You can keep up to ${MAX_REASONS} reasons.` });
+    if (!reason) return setMessage({ text: i18n.t('options.reasons.writeFirst') });
+    if (reasons.length >= MAX_REASONS) return setMessage({ text: i18n.t('options.reasons.max', [formatNumber(MAX_REASONS)]) });
     if (await store([...reasons, reason], 'save')) setDraft('');
   };
 
   return (
     <section class="stack" aria-labelledby="reasons-heading">
-      <h2 id="reasons-heading">Why I'm keeping space</h2>
+      <h2 id="reasons-heading">{i18n.t('options.reasons.heading')}</h2>
       <div class="card stack">
-        <p class="muted small">
-          Your own reasons, in your own words. They appear on the pause screen whenever you reach for them.
-        </p>
+        <p class="muted small">{i18n.t('options.reasons.intro')}</p>
         {reasons.length > 0 && (
           <ol class="reasons-list" data-testid="reasons-list">
             {reasons.map((reason, index) => (
@@ -51,10 +51,10 @@ export function ReasonsSection() {
                 <button
                   type="button"
                   class="quiet"
-                  aria-label={`Remove reason ${index + 1}`}
+                  aria-label={i18n.t('options.reasons.remove', [formatNumber(index + 1)])}
                   onClick={() => void store(reasons.filter((_, i) => i !== index), 'remove')}
                 >
-                  Remove
+                  {i18n.t('options.reasons.removeButton')}
                 </button>
               </li>
             ))}
@@ -62,16 +62,16 @@ export function ReasonsSection() {
         )}
         <form class="row align-end" onSubmit={add}>
           <label class="grow">
-            Add a reason
+            {i18n.t('options.reasons.add')}
             <input
               name="reason"
               value={draft}
               maxLength={MAX_REASON_LENGTH}
-              placeholder="I want to feel calm when I open my phone."
+              placeholder={i18n.t('options.reasons.placeholder')}
               onInput={(event) => setDraft(event.currentTarget.value)}
             />
           </label>
-          <button type="submit">Add</button>
+          <button type="submit">{i18n.t('options.reasons.addButton')}</button>
         </form>
         {message && (
           <p

@@ -1,27 +1,33 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type SyncView } from '@/lib/messaging';
-import { SYNC_RECORD_KEY } from '@/lib/sync';
+import { SYNC_RECORD_KEY, type SyncOutcome } from '@/lib/sync';
 import type { HeldChange } from '@/lib/sync/merge';
 import { SITE_NAMES } from '@/lib/sites/names';
+import { formatNumber } from '@/lib/i18n/format';
 
-const OUTCOME_TEXT = {
-  synced: 'Up to date with your other devices.',
-  'too-big':
-    "Your people and reasons are more than your browser's sync can carry (about 100 KB), so this device's latest changes weren't shared. Everything here keeps working; a shorter reasons list would fit.",
-  unavailable:
-    "Your browser's sync didn't accept the changes just now (it may be switched off, or busy). Everything here keeps working, and Clean Break tries again at the next change.",
-  'newer-version':
-    'Another device has a newer version of Clean Break. Update it here to sync again; nothing here was changed.',
-  unreadable: "What your other devices shared couldn't be read, so nothing here was changed. It's tried again at the next change.",
-} as const;
+function describeOutcome(outcome: SyncOutcome): string {
+  switch (outcome) {
+    case 'synced':
+      return i18n.t('options.sync.synced');
+    case 'too-big':
+      return i18n.t('options.sync.tooBig');
+    case 'unavailable':
+      return i18n.t('options.sync.unavailable');
+    case 'newer-version':
+      return i18n.t('options.sync.newerVersion');
+    case 'unreadable':
+      return i18n.t('options.sync.unreadable');
+  }
+}
 
 function describeHeld(change: HeldChange): string {
-  if (change.kind === 'remove-person') return `Your other device stopped taking space from ${change.name}.`;
+  if (change.kind === 'remove-person') return i18n.t('options.sync.heldRemovePerson', [change.name]);
   if (change.kind === 'remove-account') {
-    return `Your other device removed ${change.name}'s ${SITE_NAMES[change.account.site]} account (${change.account.handle}).`;
+    return i18n.t('options.sync.heldRemoveAccount', [change.name, SITE_NAMES[change.account.site], change.account.handle]);
   }
-  return `Your other device lowered the goal for ${change.name} to ${change.goalDays} days.`;
+  return i18n.t('options.sync.heldGoal', [change.name, formatNumber(change.goalDays)]);
 }
 
 /** Opt-in sync of the people and reasons through the browser's own sync. */
@@ -31,7 +37,7 @@ export function SyncSection() {
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
-    const load = () => void sendMessage('ui-bg-sync-state', {}).then(setView, () => setFailure('Sync settings could not be read.'));
+    const load = () => void sendMessage('ui-bg-sync-state', {}).then(setView, () => setFailure(i18n.t('options.sync.readFailed')));
     load();
     // The worker records every sync it runs, also ones started by another device's change.
     const listener = (changes: Record<string, unknown>, area: string) => {
@@ -48,7 +54,7 @@ export function SyncSection() {
     try {
       setView(await send());
     } catch {
-      setFailure("That didn't work. Nothing changed; try again in a moment.");
+      setFailure(i18n.t('options.sync.failed'));
     } finally {
       setBusy(false);
     }
@@ -56,15 +62,9 @@ export function SyncSection() {
 
   return (
     <section class="stack" aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Your other computers</h2>
+      <h2 id="sync-heading">{i18n.t('options.sync.heading')}</h2>
       <div class="card stack">
-        <p class="muted small">
-          Off unless you turn it on. When it's on, the people you're taking space from (with their accounts, start
-          date and goal), your slips, and your reasons travel to your other computers where Clean Break is
-          installed, so they're hidden there too. Your urges, contacts' notes, activities and reflections stay on each
-          device. Your browser carries it, under your own account: Chrome Sync, or Firefox Sync (end-to-end
-          encrypted). Clean Break has no server.
-        </p>
+        <p class="muted small">{i18n.t('options.sync.intro')}</p>
         <label class="row">
           <input
             type="checkbox"
@@ -73,19 +73,18 @@ export function SyncSection() {
             data-testid="sync-toggle"
             onChange={(event) => void act(() => sendMessage('ui-bg-sync-set', { enabled: event.currentTarget.checked }))}
           />
-          Sync with my other computers
+          {i18n.t('options.sync.toggle')}
         </label>
         {view.enabled && view.last && (
           <p class={view.last.outcome === 'synced' ? 'small' : 'notice warn'} role="status" data-testid="sync-status">
-            {OUTCOME_TEXT[view.last.outcome]}
+            {describeOutcome(view.last.outcome)}
           </p>
         )}
         {view.enabled &&
           view.held.map((change) => (
             <div key={JSON.stringify(change)} class="notice stack" data-testid="sync-held">
               <p>
-                {describeHeld(change)} This computer keeps protecting you until you make that change here too, in the
-                section above, with the same pause as any change that lowers protection.
+                {describeHeld(change)} {i18n.t('options.sync.heldKeeps')}
               </p>
               <div class="row">
                 <button
@@ -94,7 +93,7 @@ export function SyncSection() {
                   disabled={busy}
                   onClick={() => void act(() => sendMessage('ui-bg-sync-keep', { change }))}
                 >
-                  Keep it, on every computer
+                  {i18n.t('options.sync.keep')}
                 </button>
               </div>
             </div>

@@ -1,7 +1,10 @@
+import { i18n } from '#i18n';
 import { render } from 'preact';
 import '@/components/theme.css';
 import '../options/options.css';
 import './welcome.css';
 import { App } from './App';
+import { namePage } from '@/lib/i18n/page';
 
+namePage(i18n.t('pages.welcome'));
 render(<App />, document.getElementById('app')!);

@@ -1,11 +1,20 @@
-/** The sentence typed before a weakening change goes ahead: a moment to hear yourself say it. */
-export const COMMITMENT = 'I am making this choice with care.';
+/** Case, spacing, accents, curly quotes and the final full stop don't matter; the words do. */
+const normalize = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
 
-const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').replace(/[.!]+$/, '').replace(/[’‘]/g, "'").toLowerCase();
-
-/** Case, spacing and the final full stop don't matter; the words do. */
-export function commitmentTyped(typed: string): boolean {
-  return normalize(typed) === normalize(COMMITMENT);
+/**
+ * Whether the user typed the sentence shown before a weakening change goes ahead (a moment to hear
+ * yourself say it). The sentence comes from the messages, so it is typed in the reader's language.
+ */
+export function commitmentTyped(typed: string, sentence: string): boolean {
+  return normalize(typed) === normalize(sentence);
 }
 
 /** `9:05` for the time left, rounded up so it never reads 0:00 before the end. */

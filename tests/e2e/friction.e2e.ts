@@ -10,7 +10,6 @@ import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harnes
 import { ARTIFACTS, dbCounts, dbRows, inspectMarkers, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
 import { fixtureServer } from './sites';
 import { advancePageClock, axeViolations } from './friction-support';
-import { COMMITMENT } from '@/lib/friction/commitment';
 import type { Person } from '@/lib/model';
 
 const PROFILE = 'https://www.instagram.com/sam.rivera/';
@@ -79,7 +78,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
   const remaining = (page: TestPage) => page.text('[data-testid="cooldown-remaining"]');
   const finishCooldown = async (page: TestPage, friendCode?: string) => {
     await page.waitFor('[data-testid="cooldown-confirm"]', 15_000);
-    await page.fill('input[name="commitment"]', COMMITMENT);
+    await page.fill('input[name="commitment"]', 'I am making this choice with care.');
     if (friendCode !== undefined) await page.fill('input[name="friend-code"]', friendCode);
     await page.click('[data-testid="cooldown-go"]');
   };

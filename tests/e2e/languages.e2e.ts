@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession, type TestPage } from './harness';
 import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { shiftPerformanceNow } from './friction-support';
 
 const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT ?? '.output');
 const BUILD_DIRS: Record<BrowserName, string> = { chromium: 'chrome-mv3', firefox: 'firefox-mv3' };
@@ -115,5 +116,59 @@ describe('Spanish in chromium', () => {
     expect(await welcome.text('h1')).toBe('Te damos la bienvenida a Clean Break');
     expect(await welcome.text('#done-heading')).toBe('✓ Todo listo');
     expect(missingMessages(welcome)).toEqual([]);
+  });
+
+  it('shows the settings in Spanish, with the page named in Spanish', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.waitFor('#friction-heading');
+    expect(await options.evaluate(() => [document.title, document.documentElement.lang])).toEqual(['Clean Break · Ajustes', 'es']);
+    expect(await options.text('.tabs a[aria-current="page"]')).toBe('Ajustes');
+    expect(await options.text('#people-heading')).toBe('De quién te estás dando espacio');
+    expect(await options.text('#friction-heading')).toBe('Una protección que se sostiene');
+    expect(await options.text('[data-testid="pause-card"] p.small')).toBe(
+      'Pausar hace que vuelva a aparecer. Antes espera 10 minutos, en una página que debe quedar abierta. Reanudar siempre es instantáneo.',
+    );
+    expect(await options.text('#backup-heading')).toBe('Tus datos');
+    expect(await options.evaluate(() => document.querySelector('select[name="late-night-start"]')?.closest('label')?.firstChild?.textContent)).toBe('Desde');
+    expect(missingMessages(options)).toEqual([]);
+    await options.screenshot(join(ARTIFACTS, 'languages-options-es-chromium.png'), { fullPage: true });
+  });
+
+  it('shows the progress tab and the privacy page in Spanish', async () => {
+    const progress = await openExtensionPage(session, 'options.html#progress');
+    await progress.waitFor('[data-testid="progress-view"]');
+    expect(await progress.text('#daily-title')).toBe('Impulsos por día, últimos 30 días');
+    expect(await progress.text('#streaks-heading')).toBe('Tus rachas');
+    expect(await progress.text('[data-testid="longest-streak"]')).toBe('9 días');
+    expect(missingMessages(progress)).toEqual([]);
+    await progress.screenshot(join(ARTIFACTS, 'languages-progress-es-chromium.png'), { fullPage: true });
+    const privacy = await openExtensionPage(session, 'privacy.html');
+    await privacy.waitFor('[data-testid="privacy-language"]');
+    expect(await privacy.evaluate(() => document.title)).toBe('Privacidad · Clean Break');
+    expect(await privacy.text('[data-testid="privacy-language"]')).toMatch(/^Por ahora, esta página de privacidad solo está en inglés\./);
+  });
+
+  it('asks for the sentence in Spanish on the cooldown page, and takes it typed without accents', async () => {
+    const action = encodeURIComponent(JSON.stringify({ kind: 'pause', scope: 'everywhere', length: 'hour' }));
+    const cooldown = await openExtensionPage(session, `cooldown.html?action=${action}`);
+    await cooldown.waitFor('[data-testid="cooldown-remaining"]');
+    expect(await cooldown.evaluate(() => document.title)).toBe('Una pausa antes de cambiar la protección · Clean Break');
+    expect(await cooldown.text('#wait-heading')).toBe('Una pausa antes de cambiar la protección');
+    expect(await cooldown.text('[data-testid="cooldown-streak"]')).toBe('Día 9 de 30 tomando distancia de Sam.');
+    expect(await cooldown.text('[data-testid="keep-protection"]')).toBe('Mantener mi protección');
+    await shiftPerformanceNow(cooldown, 10 * 60_000);
+    await cooldown.waitFor('[data-testid="cooldown-confirm"]');
+    expect(await cooldown.text('[data-testid="cooldown-remaining"]')).toBe('La espera terminó.');
+    expect(await cooldown.text('[data-testid="cooldown-confirm"] label')).toBe('Para continuar, escribe: “Tomo esta decisión con cuidado.”');
+    const goDisabled = () => cooldown.evaluate(() => (document.querySelector('[data-testid="cooldown-go"]') as HTMLButtonElement).disabled);
+    await cooldown.fill('input[name="commitment"]', 'I am making this choice with care.');
+    expect(await goDisabled()).toBe(true);
+    await cooldown.fill('input[name="commitment"]', 'tomo esta decision con cuidado');
+    expect(await goDisabled()).toBe(false);
+    await cooldown.screenshot(join(ARTIFACTS, 'languages-cooldown-es-chromium.png'), { fullPage: true });
+    await cooldown.click('[data-testid="cooldown-go"]');
+    await cooldown.waitFor('[data-testid="cooldown-done"]');
+    expect(await cooldown.text('[data-testid="cooldown-done"]')).toMatch(/^Hecho: /);
+    expect(missingMessages(cooldown)).toEqual([]);
   });
 });

@@ -13,7 +13,6 @@ import { fixtureServer } from './sites';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON } from '../fixtures/person';
 import { shiftPerformanceNow, turnOffLateNight } from './friction-support';
-import { COMMITMENT } from '@/lib/friction/commitment';
 
 const OUT_OF_SPACE = (start: string) =>
   `${start}: your device is out of space for Clean Break. Nothing already stored was changed. ` +
@@ -97,7 +96,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
     const before = await stored(page);
     await shiftPerformanceNow(page, 10 * 60_000);
     await page.waitFor('[data-testid="cooldown-confirm"]');
-    await page.fill('input[name="commitment"]', COMMITMENT);
+    await page.fill('input[name="commitment"]', 'I am making this choice with care.');
     await fillTheDisk(page);
     await page.click('[data-testid="cooldown-go"]');
     await page.waitFor('[data-testid="cooldown-problem"]');

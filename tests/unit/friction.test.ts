@@ -17,7 +17,7 @@ import {
 import { friendCodeMatches, hashFriendCode, newFriendCode, normalizeFriendCode } from '@/lib/friction/friend-code';
 import { activePauses, pauseEnd, pausedUntil, readPause, withoutPause, withPause } from '@/lib/friction/pause';
 import { blockedByLock, describeAction, parseAction } from '@/lib/friction/actions';
-import { commitmentTyped, COMMITMENT, formatRemaining } from '@/lib/friction/commitment';
+import { commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
 import { FRICTION_KEY, readFriction, saveProtectionPause } from '@/lib/friction/store';
 import { openDb } from '@/lib/db';
 import { shieldHello } from '@/lib/shield/hello';
@@ -192,10 +192,13 @@ describe('actions on the cooldown page', () => {
     expect(blockedByLock({ kind: 'forget-friend-code' })).toBe(false);
   });
 
-  it('go ahead only on the sentence, typed with any case or spacing', () => {
-    expect(commitmentTyped(COMMITMENT)).toBe(true);
-    expect(commitmentTyped('  i am making this choice   with care ')).toBe(true);
-    expect(commitmentTyped('I am making this choice')).toBe(false);
+  it('go ahead only on the sentence, typed with any case, spacing or accents', () => {
+    const english = 'I am making this choice with care.';
+    expect(commitmentTyped(english, english)).toBe(true);
+    expect(commitmentTyped('  i am making this choice   with care ', english)).toBe(true);
+    expect(commitmentTyped('I am making this choice', english)).toBe(false);
+    expect(commitmentTyped('tomo esta decision con cuidado', 'Tomo esta decisión con cuidado.')).toBe(true);
+    expect(commitmentTyped('tomo esta decisión', 'Tomo esta decisión con cuidado.')).toBe(false);
     expect(formatRemaining(600_000)).toBe('10:00');
     expect(formatRemaining(59_001)).toBe('1:00');
     expect(formatRemaining(0)).toBe('0:00');

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { format, parseISO } from 'date-fns';
+import { parseISO } from 'date-fns';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
 import { getDb } from '@/lib/db';
 import { loadProgress, PROGRESS_WEEKS, type ProgressData } from '@/lib/db/insights';
 import type { Person } from '@/lib/model';
@@ -15,9 +17,10 @@ type Person$ = Person & { id: number };
 const SPANS = [30, 90] as const;
 type Span = (typeof SPANS)[number];
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+const urges = (count: number) => i18n.t('options.progress.urges', count, [formatNumber(count)]);
+const kept = (count: number) => i18n.t('options.progress.kept', count, [formatNumber(count)]);
+const activities = (count: number) => i18n.t('options.progress.activities', count, [formatNumber(count)]);
+const dayTick = (day: string) => formatDate(parseISO(day), i18n.t('options.progress.tickDate'));
 
 /** Progress: the charts, each with its summary, and the streak history. Loaded only when opened. */
 export default function ProgressView({ people }: { people: Person$[] }) {
@@ -50,31 +53,34 @@ export default function ProgressView({ people }: { people: Person$[] }) {
     const slipDays = new Set(history.periods.flatMap((period) => (period.end ? [period.end] : [])));
     const streakStart = history.periods.at(-1)!.start;
     const tickEvery = data.span === 30 ? 7 : 14;
-    const dayBars = (counts: { day: string; count: number }[], noun: string, marks: boolean): Bar[] =>
+    const dayBars = (counts: { day: string; count: number }[], counted: (count: number) => string, marks: boolean): Bar[] =>
       counts.map(({ day, count }, i) => ({
         key: day,
         value: count,
-        title: `${format(parseISO(day), 'EEE, MMM d')}: ${plural(count, noun)}${marks && slipDays.has(day) ? ' (a slip)' : ''}`,
-        tick: (counts.length - 1 - i) % tickEvery === 0 ? format(parseISO(day), 'MMM d') : undefined,
+        title: i18n.t(marks && slipDays.has(day) ? 'options.progress.dayTitleSlip' : 'options.progress.dayTitle', [
+          formatDate(parseISO(day), i18n.t('options.progress.titleDate')),
+          counted(count),
+        ]),
+        tick: (counts.length - 1 - i) % tickEvery === 0 ? dayTick(day) : undefined,
         slip: marks && slipDays.has(day),
         streak: marks && day >= streakStart,
       }));
     const perDay = urgesPerDay(inWindow, days);
-    const kept = keptPerDay(data.kept, days);
+    const keptDays = keptPerDay(data.kept, days);
     const hours = urgesPerHour(inWindow);
     const [bySite, bySurface] = [urgesBySite(inWindow), urgesBySurface(inWindow)];
     const weeks = perWeek(data.activities.map((done) => done.at), now, PROGRESS_WEEKS);
     return {
       span: data.span,
       history,
-      daily: { bars: dayBars(perDay, 'urge', true), summary: dailyUrgeSummary(perDay, days.filter((day) => slipDays.has(day)).length) },
-      kept: { bars: dayBars(kept, 'post or message', false), summary: keptSummary(kept) },
+      daily: { bars: dayBars(perDay, urges, true), summary: dailyUrgeSummary(perDay, days.filter((day) => slipDays.has(day)).length) },
+      kept: { bars: dayBars(keptDays, kept, false), summary: keptSummary(keptDays) },
       hours: {
         bars: hours.map((count, hour) => ({
           key: String(hour),
           value: count,
-          title: `${hour}:00 to ${hour}:59: ${plural(count, 'urge')}`,
-          tick: hour % 3 === 0 ? format(new Date(2000, 0, 1, hour), 'h a').toLowerCase() : undefined,
+          title: i18n.t('options.progress.hourTitle', [String(hour), urges(count)]),
+          tick: hour % 3 === 0 ? formatDate(new Date(2000, 0, 1, hour), i18n.t('options.progress.hourTick')).toLowerCase() : undefined,
         })),
         summary: hourSummary(hours),
       },
@@ -84,8 +90,8 @@ export default function ProgressView({ people }: { people: Person$[] }) {
         bars: weeks.map(({ weekOf, count }, i) => ({
           key: weekOf,
           value: count,
-          title: `Week of ${format(parseISO(weekOf), 'MMM d')}: ${plural(count, 'activity', 'activities')}`,
-          tick: i % 2 === (weeks.length - 1) % 2 ? format(parseISO(weekOf), 'MMM d') : undefined,
+          title: i18n.t('options.progress.weekTitle', [dayTick(weekOf), activities(count)]),
+          tick: i % 2 === (weeks.length - 1) % 2 ? dayTick(weekOf) : undefined,
         })),
         summary: activitySummary(weeks),
       },
@@ -93,7 +99,7 @@ export default function ProgressView({ people }: { people: Person$[] }) {
   }, [data, person?.id]);
 
   if (!person) {
-    return <p class="muted">Once you've added someone, your progress shows here.</p>;
+    return <p class="muted">{i18n.t('options.progress.empty')}</p>;
   }
   if (!view) return <div aria-busy="true" class="progress-loading" />;
 
@@ -102,7 +108,7 @@ export default function ProgressView({ people }: { people: Person$[] }) {
       <div class="row progress-controls">
         {people.length > 1 && (
           <label>
-            Whose
+            {i18n.t('options.progress.whose')}
             <select value={person.id} onChange={(event) => setPersonId(Number(event.currentTarget.value))}>
               {people.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -112,7 +118,7 @@ export default function ProgressView({ people }: { people: Person$[] }) {
             </select>
           </label>
         )}
-        <div class="row push-right" role="group" aria-label="How many days to show">
+        <div class="row push-right" role="group" aria-label={i18n.t('options.progress.span')}>
           {SPANS.map((days) => (
             <button
               key={days}
@@ -122,7 +128,7 @@ export default function ProgressView({ people }: { people: Person$[] }) {
               onClick={() => setSpan(days)}
               data-testid={`window-${days}`}
             >
-              {days} days
+              {i18n.t('options.progress.spanDays', [formatNumber(days)])}
             </button>
           ))}
         </div>
@@ -132,32 +138,32 @@ export default function ProgressView({ people }: { people: Person$[] }) {
 
       <ChartFigure
         id="daily"
-        title={`Urges per day, last ${view.span} days`}
+        title={i18n.t('options.progress.dailyTitle', [formatNumber(view.span)])}
         summary={view.daily.summary}
         legend={
           <>
-            <span class="legend-swatch legend-streak" aria-hidden="true" /> current streak{' '}
-            <span class="legend-swatch legend-slip" aria-hidden="true" /> a day with a slip
+            <span class="legend-swatch legend-streak" aria-hidden="true" /> {i18n.t('options.progress.legendStreak')}{' '}
+            <span class="legend-swatch legend-slip" aria-hidden="true" /> {i18n.t('options.progress.legendSlip')}
           </>
         }
       >
         <BarChart id="daily" bars={view.daily.bars} />
       </ChartFigure>
-      <ChartFigure id="hours" title="Urges by hour of day" summary={view.hours.summary}>
+      <ChartFigure id="hours" title={i18n.t('options.progress.hoursTitle')} summary={view.hours.summary}>
         <BarChart id="hours" bars={view.hours.bars} />
       </ChartFigure>
       <div class="chart-pair">
-        <ChartFigure id="sites" title="Urges by site" summary={view.bySite.summary}>
+        <ChartFigure id="sites" title={i18n.t('options.progress.sitesTitle')} summary={view.bySite.summary}>
           <RowChart rows={view.bySite.rows} />
         </ChartFigure>
-        <ChartFigure id="surfaces" title="Urges by kind" summary={view.bySurface.summary}>
+        <ChartFigure id="surfaces" title={i18n.t('options.progress.surfacesTitle')} summary={view.bySurface.summary}>
           <RowChart rows={view.bySurface.rows} />
         </ChartFigure>
       </div>
-      <ChartFigure id="kept" title={`Kept out of view, last ${view.span} days`} summary={view.kept.summary}>
+      <ChartFigure id="kept" title={i18n.t('options.progress.keptTitle', [formatNumber(view.span)])} summary={view.kept.summary}>
         <BarChart id="kept" bars={view.kept.bars} />
       </ChartFigure>
-      <ChartFigure id="activities" title={`Activities done per week, last ${PROGRESS_WEEKS} weeks`} summary={view.activities.summary}>
+      <ChartFigure id="activities" title={i18n.t('options.progress.activitiesTitle', [formatNumber(PROGRESS_WEEKS)])} summary={view.activities.summary}>
         <BarChart id="activities" bars={view.activities.bars} />
       </ChartFigure>
     </div>

@@ -1,5 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { format } from 'date-fns';
+import { formatDate } from '@/lib/i18n/format';
 import { getDb } from '@/lib/db';
 import { listReflections, saveReflection } from '@/lib/db/insights';
 import { describeWriteError } from '@/lib/db/errors';
@@ -30,23 +31,20 @@ export default function ReflectionView({ people }: { people: (Person & { id: num
     }
     setAnswers({});
     setLeaning(undefined);
-    setMessage({ text: 'Saved on this device. You can read it again below whenever you like.' });
+    setMessage({ text: i18n.t('options.reflection.saved') });
     await reload();
   };
 
-  const nameOf = (id: number) => people.find((person) => person.id === id)?.name ?? 'someone you removed';
+  const nameOf = (id: number) => people.find((person) => person.id === id)?.name ?? i18n.t('options.reflection.removedPerson');
 
   return (
     <div class="stack reflection-view" data-testid="reflection-view">
       <section class="card stack" aria-labelledby="reflect-heading">
-        <h3 id="reflect-heading">A reflection, now that the period is over</h3>
-        <p class="muted">
-          There is no right answer here. Moving on and reconnecting can both be good outcomes, when they're chosen with a
-          clear head. Answer as many or as few as you like; nothing leaves this device.
-        </p>
+        <h3 id="reflect-heading">{i18n.t('options.reflection.heading')}</h3>
+        <p class="muted">{i18n.t('options.reflection.intro')}</p>
         {people.length > 1 && (
           <label>
-            About
+            {i18n.t('options.reflection.about')}
             <select value={personId} onChange={(event) => setPersonId(Number(event.currentTarget.value))}>
               {people.map((person) => (
                 <option key={person.id} value={person.id}>
@@ -69,7 +67,7 @@ export default function ReflectionView({ people }: { people: (Person & { id: num
           </label>
         ))}
         <fieldset class="plain stack">
-          <legend class="question">Where are you leaning, for now? (optional)</legend>
+          <legend class="question">{i18n.t('options.reflection.leaning')}</legend>
           <div class="row">
             {REFLECTION_LEANINGS.map((option) => (
               <label key={option} class="choice">
@@ -81,7 +79,7 @@ export default function ReflectionView({ people }: { people: (Person & { id: num
         </fieldset>
         <div class="row">
           <button type="button" class="primary" onClick={() => void save()} data-testid="reflection-save">
-            Save this reflection
+            {i18n.t('options.reflection.save')}
           </button>
           {message && (
             <p class={`small ${message.error ? 'field-error' : 'muted'}`} role={message.error ? 'alert' : 'status'} data-testid="reflection-message">
@@ -93,11 +91,11 @@ export default function ReflectionView({ people }: { people: (Person & { id: num
 
       {saved && saved.length > 0 && (
         <section class="stack" aria-labelledby="saved-reflections-heading">
-          <h3 id="saved-reflections-heading">Your reflections</h3>
+          <h3 id="saved-reflections-heading">{i18n.t('options.reflection.savedHeading')}</h3>
           {saved.map((reflection) => (
             <details key={reflection.id} class="card" data-testid="saved-reflection">
               <summary>
-                {format(reflection.at, 'MMM d, yyyy')} · about {nameOf(reflection.personId)}
+                {i18n.t('options.reflection.summary', [formatDate(reflection.at, i18n.t('options.progress.shortDate')), nameOf(reflection.personId)])}
                 {reflection.leaning && ` · ${LEANING_LABELS[reflection.leaning]}`}
               </summary>
               <dl class="reflection-answers">
