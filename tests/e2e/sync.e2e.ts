@@ -202,7 +202,7 @@ describe.each(BROWSERS)('sync from a Chromium computer to a %s computer', (recei
     await optionsB.evaluate(() => {
       [...document.querySelectorAll('button')].find((button) => button.textContent === 'Replace')!.click();
     });
-    await optionsB.waitUntil(() => document.querySelector('[data-testid="sync-status"]')?.textContent?.startsWith('Your people and reasons are more than') ?? false, undefined, 20_000);
+    await optionsB.waitUntil(() => document.querySelector('[data-testid="sync-status"]')?.textContent?.startsWith('Your people and reasons are more than') ?? false, undefined, 60_000);
     expect(JSON.stringify(await syncItems(optionsB))).toBe(before);
     expect(await people(optionsB)).toHaveLength(CROWD + 1);
     // The shield works from this device's own data.
