@@ -6,7 +6,7 @@ import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type Ba
 import { mergeInto, replaceAllWith, type MergeCounts } from '@/lib/backup/restore';
 import { describeWriteError } from '@/lib/db/errors';
 import { readGate } from '@/lib/friction/gate';
-import { importWeakening } from '@/lib/friction/rules';
+import { importWeakening } from '@/lib/friction/import-losses';
 import { PENDING_IMPORT_KEY } from '@/lib/friction/actions';
 import { longDate, startCooldown } from './FrictionSection';
 import { formatNumber } from '@/lib/i18n/format';

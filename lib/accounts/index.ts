@@ -6,66 +6,65 @@
  * Error messages are read by someone having a hard time: calm, plain, and saying what works
  * instead. They never echo more than a host name or one of our own reserved words.
  */
+import { i18n } from '#i18n';
 import { SITES, type Account, type Site } from '../model';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 type Fail = { ok: false; error: string };
 
 export const HANDLE_HELP: Record<Site, { label: string; example: string; hint: string }> = {
-  instagram: { label: 'Username', example: 'sam.rivera', hint: 'The name after instagram.com/' },
+  instagram: { label: i18n.t('lib.accounts.help.instagram.label'), example: 'sam.rivera', hint: i18n.t('lib.accounts.help.instagram.hint') },
   facebook: {
-    label: 'Profile name or numeric id',
+    label: i18n.t('lib.accounts.help.facebook.label'),
     example: 'sam.rivera.5',
-    hint:
-      'The name after facebook.com/. If their link looks like profile.php?id=1000…, use that number instead. ' +
-      'The number also helps hide their stories and chats; you can find it in the link of one of their stories (facebook.com/stories/<number>/…) or of a chat with them (facebook.com/messages/t/<number>/).',
+    hint: i18n.t('lib.accounts.help.facebook.hint'),
   },
   x: {
-    label: 'Username or user id',
+    label: i18n.t('lib.accounts.help.x.label'),
     example: 'samriv',
-    hint: 'The name after x.com/, without the @. Their numeric user id also works and helps hide chats: it is the other number in the link of a chat with them (x.com/i/chat/<one>-<other>).',
+    hint: i18n.t('lib.accounts.help.x.hint'),
   },
   tiktok: {
-    label: 'Username',
+    label: i18n.t('lib.accounts.help.tiktok.label'),
     example: 'sam.rivera',
-    hint: 'The name after tiktok.com/@. TikTok’s chat list shows only display names, so Clean Break hides the chat whose name is exactly the name you gave this person: enter it as it appears in your TikTok chats.',
+    hint: i18n.t('lib.accounts.help.tiktok.hint'),
   },
   threads: {
-    label: 'Username',
+    label: i18n.t('lib.accounts.help.threads.label'),
     example: 'sam.rivera',
-    hint: 'The name after threads.com/@, usually the same as their Instagram username.',
+    hint: i18n.t('lib.accounts.help.threads.hint'),
   },
   linkedin: {
-    label: 'Profile address name',
+    label: i18n.t('lib.accounts.help.linkedin.label'),
     example: 'sam-rivera-4b2a1c',
-    hint: 'The part after linkedin.com/in/ in their profile link.',
+    hint: i18n.t('lib.accounts.help.linkedin.hint'),
   },
-  reddit: { label: 'Username', example: 'sam_rivera', hint: 'The name after reddit.com/user/ or u/' },
+  reddit: { label: i18n.t('lib.accounts.help.reddit.label'), example: 'sam_rivera', hint: i18n.t('lib.accounts.help.reddit.hint') },
   youtube: {
-    label: 'Handle or channel id',
+    label: i18n.t('lib.accounts.help.youtube.label'),
     example: '@samrivera',
-    hint: 'The @name on their channel, or the id starting with UC from a youtube.com/channel/ link.',
+    hint: i18n.t('lib.accounts.help.youtube.hint'),
   },
   bluesky: {
-    label: 'Handle',
+    label: i18n.t('lib.accounts.help.bluesky.label'),
     example: 'samriv.bsky.social',
-    hint: 'Their full handle including the dots, as it appears after bsky.app/profile/. A did:plc: id also works.',
+    hint: i18n.t('lib.accounts.help.bluesky.hint'),
   },
   whatsapp: {
-    label: 'Contact name or phone number',
+    label: i18n.t('lib.accounts.help.whatsapp.label'),
     example: '+44 7700 900123',
-    hint: 'WhatsApp has no profile links. Use their name exactly as it shows in your chats, or their number with the country code.',
+    hint: i18n.t('lib.accounts.help.whatsapp.hint'),
   },
   snapchat: {
-    label: 'Username or display name',
+    label: i18n.t('lib.accounts.help.snapchat.label'),
     example: 'sam.rivera',
-    hint: 'The name after snapchat.com/add/. Snapchat on the web shows chats by display name, so that works too.',
+    hint: i18n.t('lib.accounts.help.snapchat.hint'),
   },
-  telegram: { label: 'Username', example: 'samrivera', hint: 'The name after t.me/, without the @.' },
+  telegram: { label: i18n.t('lib.accounts.help.telegram.label'), example: 'samrivera', hint: i18n.t('lib.accounts.help.telegram.hint') },
   discord: {
-    label: 'Username or user id',
+    label: i18n.t('lib.accounts.help.discord.label'),
     example: 'sam.rivera',
-    hint: 'Their username (not their display name), or the number from “Copy User ID”.',
+    hint: i18n.t('lib.accounts.help.discord.hint'),
   },
 };
 
@@ -82,38 +81,29 @@ const NOT_PLAIN_ASCII = /[^\x20-\x7e]/;
 const LINKISH = /^(https?:)?\/\/|^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
 
 const ERR = {
-  emptyLink: 'Paste a link to their profile first.',
-  longLink: 'That’s much longer than any profile link. Paste just the link to their profile.',
-  hiddenLink:
-    'That link has a hidden character in it, which can happen when copying. Copy it again straight from the address bar or share menu.',
-  spaceLink: 'That has a space in it, and links never do. Copy the link straight from the address bar or share menu.',
-  garbled: 'That doesn’t look like a complete link. Copy it straight from the address bar or share menu.',
-  notWeb: 'Only web links that start with https:// can be used here. Copy the link from their profile page in your browser.',
-  credentials:
-    'That link has an extra name and @ before the site’s address, which real profile links never have. Copy the link straight from the site.',
-  port: 'That link includes a port number (like :8080), which real profile links don’t have. Copy the link straight from the site.',
-  lookalikeHost:
-    'That address uses look-alike letters, so it isn’t the real site. Copy the link straight from the site’s address bar.',
-  handleNotLink:
-    'That looks like a username rather than a link. Choose the site below and type it there, or paste their whole profile link.',
-  hidden: 'That has a hidden character in it, which can happen when copying. Try typing it in by hand.',
-  lookalike: 'That includes a character that isn’t a plain a–z letter or number, such as a look-alike from another alphabet.',
-  mixedScripts: 'That mixes look-alike letters from different alphabets, such as a Cyrillic “а” among English letters.',
-  video: 'That looks like a YouTube video link, not a channel. Paste the channel link, like https://www.youtube.com/@name.',
-  messenger:
-    'Messenger links lead to a chat, not a profile. Paste their Facebook profile link instead, or choose Facebook and type their profile name or id.',
-  short: 'That’s a shortened link, which hides whose profile it leads to. Open it first, then copy the link from their profile page.',
-  snapChat:
-    'Snapchat chat links don’t show who the chat is with. Choose Snapchat and type their username or display name instead.',
-  discordInvite:
-    'That’s an invite to a Discord server, not a person. Paste a link like https://discord.com/users/123456789012345678, or type their username.',
-  discordChat:
-    'That Discord link leads to a chat, not a person. Paste a link like https://discord.com/users/123456789012345678, or type their username.',
-  telegramGroup:
-    'That’s a Telegram group or channel, not a person. Use their username instead, the name after t.me/ on their profile.',
-  company: 'That’s a LinkedIn page for a company or school, not a person. Paste their profile link, like https://www.linkedin.com/in/name/.',
-  subreddit: 'That’s a subreddit, not a person. Paste their profile link, like https://www.reddit.com/user/name/.',
-  phoneLength: 'Phone numbers need 7 to 15 digits, including the country code.',
+  emptyLink: i18n.t('lib.accounts.error.emptyLink'),
+  longLink: i18n.t('lib.accounts.error.longLink'),
+  hiddenLink: i18n.t('lib.accounts.error.hiddenLink'),
+  spaceLink: i18n.t('lib.accounts.error.spaceLink'),
+  garbled: i18n.t('lib.accounts.error.garbled'),
+  notWeb: i18n.t('lib.accounts.error.notWeb'),
+  credentials: i18n.t('lib.accounts.error.credentials'),
+  port: i18n.t('lib.accounts.error.port'),
+  lookalikeHost: i18n.t('lib.accounts.error.lookalikeHost'),
+  handleNotLink: i18n.t('lib.accounts.error.handleNotLink'),
+  hidden: i18n.t('lib.accounts.error.hidden'),
+  lookalike: i18n.t('lib.accounts.error.lookalike'),
+  mixedScripts: i18n.t('lib.accounts.error.mixedScripts'),
+  video: i18n.t('lib.accounts.error.video'),
+  messenger: i18n.t('lib.accounts.error.messenger'),
+  short: i18n.t('lib.accounts.error.short'),
+  snapChat: i18n.t('lib.accounts.error.snapChat'),
+  discordInvite: i18n.t('lib.accounts.error.discordInvite'),
+  discordChat: i18n.t('lib.accounts.error.discordChat'),
+  telegramGroup: i18n.t('lib.accounts.error.telegramGroup'),
+  company: i18n.t('lib.accounts.error.company'),
+  subreddit: i18n.t('lib.accounts.error.subreddit'),
+  phoneLength: i18n.t('lib.accounts.error.phoneLength'),
 };
 
 interface Rule {
@@ -180,7 +170,6 @@ function isDomain(s: string): boolean {
 }
 
 const IG_USER = /^[a-z0-9._]{1,30}$/i;
-const IG_RULE = 'usernames use letters, numbers, periods and underscores (up to 30).';
 const IG_RESERVED = words(
   'p reel reels tv stories explore direct accounts about legal developer developers web api emails challenge ' +
     'privacy terms press directory topics locations oauth session graphql static help nametag lite ar',
@@ -194,7 +183,7 @@ const RULES: Record<Site, Rule> = {
     name: 'Instagram',
     hosts: ['instagram.com', 'www.instagram.com', 'm.instagram.com'],
     example: 'https://www.instagram.com/name/',
-    rule: `Instagram ${IG_RULE}`,
+    rule: i18n.t('lib.accounts.rule.instagram'),
     reserved: IG_RESERVED,
     handle: (h) => lower(stripAt(h), IG_USER),
     // /stories/<name>/ is that person's story; /_u/<name> is the app's deep link.
@@ -214,7 +203,7 @@ const RULES: Record<Site, Rule> = {
       'www.fb.com',
     ],
     example: 'https://www.facebook.com/name',
-    rule: 'Facebook profile names use letters, numbers and periods (5 to 50). The number from a profile.php?id= link works too.',
+    rule: i18n.t('lib.accounts.rule.facebook'),
     reserved: words(
       'groups pages watch marketplace events gaming games stories messages friends photo photo.php photos story.php ' +
         'permalink.php reel reels share sharer sharer.php login login.php logout.php home.php notifications settings ' +
@@ -232,7 +221,7 @@ const RULES: Record<Site, Rule> = {
     name: 'X',
     hosts: ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
     example: 'https://x.com/name',
-    rule: 'X usernames use letters, numbers and underscores (up to 15). A numeric user id works too.',
+    rule: i18n.t('lib.accounts.rule.x'),
     reserved: words(
       'home explore search notifications messages settings i compose login logout signup tos privacy about help ' +
         'jobs download hashtag intent share account',
@@ -247,7 +236,7 @@ const RULES: Record<Site, Rule> = {
     name: 'TikTok',
     hosts: ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com'],
     example: 'https://www.tiktok.com/@name',
-    rule: 'TikTok usernames use letters, numbers, periods and underscores (2 to 24).',
+    rule: i18n.t('lib.accounts.rule.tiktok'),
     handle: (h) => lower(stripAt(h), /^[a-z0-9._]{2,24}$/i),
     link: ([a]) => (a === 't' ? fail(ERR.short) : a?.startsWith('@') ? a : undefined),
   },
@@ -255,7 +244,7 @@ const RULES: Record<Site, Rule> = {
     name: 'Threads',
     hosts: ['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net'],
     example: 'https://www.threads.com/@name',
-    rule: `Threads ${IG_RULE}`,
+    rule: i18n.t('lib.accounts.rule.threads'),
     handle: (h) => lower(stripAt(h), IG_USER),
     link: ([a]) => (a?.startsWith('@') ? a : undefined),
   },
@@ -263,7 +252,7 @@ const RULES: Record<Site, Rule> = {
     name: 'LinkedIn',
     hosts: ['linkedin.com', 'www.linkedin.com', 'm.linkedin.com'],
     example: 'https://www.linkedin.com/in/name/',
-    rule: 'LinkedIn profile addresses use letters, numbers and hyphens (3 to 100), like the part after linkedin.com/in/.',
+    rule: i18n.t('lib.accounts.rule.linkedin'),
     unicode: true,
     // Stored percent-encoded and lowercased, the way it appears in the address.
     handle: (h) => {
@@ -279,7 +268,7 @@ const RULES: Record<Site, Rule> = {
     name: 'Reddit',
     hosts: ['reddit.com', 'www.reddit.com', 'old.reddit.com', 'new.reddit.com', 'm.reddit.com', 'np.reddit.com'],
     example: 'https://www.reddit.com/user/name/',
-    rule: 'Reddit usernames use letters, numbers, hyphens and underscores (3 to 20).',
+    rule: i18n.t('lib.accounts.rule.reddit'),
     handle: (h) => lower(h.replace(/^\/?u(ser)?\//i, ''), /^[a-z0-9_-]{3,20}$/i),
     link: ([a, b]) => (a === 'user' || a === 'u' ? b : a === 'r' ? fail(ERR.subreddit) : undefined),
   },
@@ -287,7 +276,7 @@ const RULES: Record<Site, Rule> = {
     name: 'YouTube',
     hosts: ['youtube.com', 'www.youtube.com', 'm.youtube.com'],
     example: 'https://www.youtube.com/@name',
-    rule: 'YouTube handles use letters, numbers, periods, hyphens and underscores (3 to 30), like @name. A channel id starting with UC works too.',
+    rule: i18n.t('lib.accounts.rule.youtube'),
     // Channel ids are case-sensitive; handles and the older /c/ and /user/ names are not.
     handle: (h) => {
       if (YT_CHANNEL.test(h)) return h;
@@ -306,12 +295,12 @@ const RULES: Record<Site, Rule> = {
     name: 'Bluesky',
     hosts: ['bsky.app'],
     example: 'https://bsky.app/profile/name.bsky.social',
-    rule: 'Bluesky handles look like a web address, such as name.bsky.social, or an id starting with did:plc: or did:web:.',
+    rule: i18n.t('lib.accounts.rule.bluesky'),
     handle: (h) => {
       const v = stripAt(h).toLowerCase();
       if (/^did:plc:[a-z2-7]{24}$/.test(v)) return v;
       if (v.startsWith('did:web:')) return isDomain(v.slice(8)) ? v : undefined;
-      if (!v.includes('.')) return fail('Bluesky handles include a dot, like name.bsky.social. Check their profile for the full handle.');
+      if (!v.includes('.')) return fail(i18n.t('lib.accounts.error.blueskyDot'));
       return isDomain(v) ? v : undefined;
     },
     link: ([a, b]) => (a === 'profile' ? b : undefined),
@@ -320,10 +309,9 @@ const RULES: Record<Site, Rule> = {
     name: 'WhatsApp',
     hosts: ['wa.me', 'api.whatsapp.com', 'web.whatsapp.com', 'chat.whatsapp.com', 'whatsapp.com', 'www.whatsapp.com'],
     example: 'https://wa.me/15551234567',
-    rule: 'Type their name as it shows in WhatsApp (up to 100 characters), or their phone number with 7 to 15 digits.',
+    rule: i18n.t('lib.accounts.rule.whatsapp'),
     unicode: true,
-    noProfile:
-      'That WhatsApp link doesn’t include a phone number, and WhatsApp has no profile links. Choose WhatsApp and type their contact name or phone number instead.',
+    noProfile: i18n.t('lib.accounts.error.whatsappNoProfile'),
     handle: (h, fromLink) => {
       if (/^[\d\s()+.-]+$/.test(h) && /\d/.test(h)) {
         const digits = h.replace(/\D/g, '');
@@ -342,7 +330,7 @@ const RULES: Record<Site, Rule> = {
     name: 'Snapchat',
     hosts: ['snapchat.com', 'www.snapchat.com'],
     example: 'https://www.snapchat.com/add/name',
-    rule: 'Snapchat usernames use letters, numbers, periods, hyphens and underscores (3 to 15). A display name of up to 100 characters works too.',
+    rule: i18n.t('lib.accounts.rule.snapchat'),
     unicode: true,
     handle: (h, fromLink) => {
       const user = lower(stripAt(h), /^[a-z0-9._-]{3,15}$/i);
@@ -355,7 +343,7 @@ const RULES: Record<Site, Rule> = {
     name: 'Telegram',
     hosts: ['t.me', 'telegram.me', 'www.telegram.me', 'web.telegram.org'],
     example: 'https://t.me/name',
-    rule: 'Telegram usernames use letters, numbers and underscores (5 to 32).',
+    rule: i18n.t('lib.accounts.rule.telegram'),
     reserved: words(
       'joinchat addstickers addemoji addtheme addlist share proxy socks setlanguage confirmphone login invoice ' +
         'boost contact giftcode iv bg c s',
@@ -380,11 +368,11 @@ const RULES: Record<Site, Rule> = {
     name: 'Discord',
     hosts: ['discord.com', 'www.discord.com', 'ptb.discord.com', 'canary.discord.com', 'discordapp.com', 'www.discordapp.com'],
     example: 'https://discord.com/users/123456789012345678',
-    rule: 'Discord usernames use lowercase letters, numbers, periods and underscores (2 to 32). A numeric user id works too.',
+    rule: i18n.t('lib.accounts.rule.discord'),
     handle: (h, fromLink) => {
       const v = stripAt(h);
-      if (/#\d{1,4}$/.test(v)) return fail('Discord no longer uses #1234 tags. Type their current username, or their numeric user id.');
-      if (/^\d+$/.test(v)) return SNOWFLAKE.test(v) ? v : fail('Discord user ids are long numbers (15 to 25 digits). Check you copied the whole id.');
+      if (/#\d{1,4}$/.test(v)) return fail(i18n.t('lib.accounts.error.discordTag'));
+      if (/^\d+$/.test(v)) return SNOWFLAKE.test(v) ? v : fail(i18n.t('lib.accounts.error.discordId'));
       return fromLink ? undefined : lower(v, /^[a-z0-9_.]{2,32}$/i);
     },
     link: ([a, b]) => {
@@ -416,7 +404,7 @@ const ELSEWHERE = new Map<string, string>([
 
 const SUPPORTED = (() => {
   const names = SITES.map((site) => (site === 'x' ? 'X (Twitter)' : RULES[site].name));
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+  return i18n.t('common.listPair', [names.slice(0, -1).join(', '), names[names.length - 1] ?? '']);
 })();
 
 function otherSite(host: string): string {
@@ -424,18 +412,18 @@ function otherSite(host: string): string {
   for (const [known, site] of SITE_BY_HOST) {
     if (host.startsWith(`${known}.`) || host.includes(`.${known}.`)) {
       const { name } = RULES[site];
-      return `That address only looks like ${name}: it belongs to a different site. Copy the link straight from ${name} instead.`;
+      return i18n.t('lib.accounts.error.borrowedName', [name]);
     }
   }
-  return `Clean Break can’t use links from ${host.slice(0, 40)}. It works with ${SUPPORTED}.`;
+  return i18n.t('lib.accounts.error.otherSite', [host.slice(0, 40), SUPPORTED]);
 }
 
 function notProfile(rule: Rule, seg: string[]): string {
   if (rule.noProfile) return rule.noProfile;
   if (seg.length === 0) {
-    return `That’s the ${rule.name} home page, not anyone’s profile. Open their profile and copy the link from there.`;
+    return i18n.t('lib.accounts.error.homePage', [rule.name]);
   }
-  return `That ${rule.name} link doesn’t lead to a person’s profile. Open their profile and copy its link, which looks like ${rule.example}.`;
+  return i18n.t('lib.accounts.error.notProfile', [rule.name, rule.example]);
 }
 
 /** Checks and normalises a handle that has already been trimmed and size-checked. */
@@ -445,27 +433,27 @@ function normalise(site: Site, h: string, fromLink: boolean): Parsed<string> {
   if (!rule.unicode && NOT_PLAIN_ASCII.test(h)) return fail(`${ERR.lookalike} ${rule.rule}`);
   if (mixesScripts(h)) return fail(`${ERR.mixedScripts} ${rule.rule}`);
   const value = rule.handle(h, fromLink);
-  if (value === undefined) return fail(!rule.unicode && /\s/.test(h) ? `That has a space in it. ${rule.rule}` : rule.rule);
+  if (value === undefined) return fail(!rule.unicode && /\s/.test(h) ? `${i18n.t('lib.accounts.error.space')} ${rule.rule}` : rule.rule);
   if (typeof value !== 'string') return value;
   if (rule.reserved?.has(value)) {
-    return fail(`“${value}” is a page on ${rule.name}, not someone’s ${HANDLE_HELP[site].label.toLowerCase()}. ${rule.rule}`);
+    return fail(`${i18n.t('lib.accounts.error.reserved', [value, rule.name, HANDLE_HELP[site].label.toLowerCase()])} ${rule.rule}`);
   }
   return ok(value);
 }
 
 /** Normalises and validates a handle typed for `site`. Also used when restoring backups. */
 export function validateHandle(site: Site, raw: string): Parsed<string> {
-  if (!(SITES as readonly string[]).includes(site)) return fail('Choose one of the supported sites first.');
+  if (!(SITES as readonly string[]).includes(site)) return fail(i18n.t('lib.accounts.error.chooseSite'));
   const label = HANDLE_HELP[site].label.toLowerCase();
-  if (typeof raw !== 'string' || !raw.trim()) return fail(`Type their ${label} first.`);
-  if (raw.length > MAX_INPUT) return fail(`That’s much longer than any ${label}. Check you pasted only their ${label}.`);
+  if (typeof raw !== 'string' || !raw.trim()) return fail(i18n.t('lib.accounts.error.empty', [label]));
+  if (raw.length > MAX_INPUT) return fail(i18n.t('lib.accounts.error.long', [label]));
   const h = raw.trim();
   if (LINKISH.test(h)) {
     const parsed = parseProfileLink(h);
     if (!parsed.ok) return parsed;
     if (parsed.value.site === site) return ok(parsed.value.handle);
     const other = RULES[parsed.value.site].name;
-    return fail(`That link is from ${other}, but ${RULES[site].name} is chosen. Choose ${other} instead, or paste the link in the link box.`);
+    return fail(i18n.t('lib.accounts.error.otherSiteChosen', [other, RULES[site].name]));
   }
   return normalise(site, h, false);
 }

@@ -1,12 +1,14 @@
 /**
- * The backup file: a public, versioned JSON format. Pure: no database, no browser APIs.
+ * The backup file: a public, versioned JSON format. No database; its sentences come from `_locales`.
  *
  * Reading is all or nothing. Every value is checked through the small set of readers below,
  * each of which knows where it is reading ("urge 3", "person 1's account 2") so that the one
  * sentence shown to the user says exactly what to fix. Results are built field by field from
  * known keys; the untrusted objects are never copied, spread or merged.
  */
+import { i18n } from '#i18n';
 import { validateHandle } from '../accounts';
+import { formatNumber } from '../i18n/format';
 import {
   CONTACT_KINDS,
   ELSEWHERE,
@@ -73,12 +75,8 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function withArticle(label: string): string {
-  return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
-}
-
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatNumber(n);
 }
 
 /** A value from the file, quoted and shortened so a message stays one readable line. */
@@ -89,25 +87,27 @@ function quote(text: string): string {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return i18n.t('backup.value.list');
   switch (typeof value) {
     case 'string':
-      return `text (${quote(value)})`;
+      return i18n.t('backup.value.text', [quote(value)]);
     case 'number':
-      return `a number (${String(value)})`;
+      return i18n.t('backup.value.number', [String(value)]);
     case 'boolean':
       return String(value);
     case 'object':
-      return 'a { } entry';
+      return i18n.t('backup.value.entry');
     default:
-      return 'something unexpected';
+      return i18n.t('backup.value.unexpected');
   }
 }
 
 /** A size over the limit, in words: "21.3 MB", or "just over 20 MB" when it would round down to the limit. */
 function oversize(bytes: number): string {
   const megabytes = Math.round((bytes / (1024 * 1024)) * 10) / 10;
-  return megabytes > LIMIT_MB ? `${megabytes.toFixed(1)} MB` : `just over ${LIMIT_MB} MB`;
+  return megabytes > LIMIT_MB
+    ? i18n.t('backup.size.megabytes', [megabytes.toFixed(1)])
+    : i18n.t('backup.size.justOver', [String(LIMIT_MB)]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,34 +118,135 @@ interface Field {
   key: string;
   /** What the user would call it. */
   label: string;
+  /** The label after "has" ("an urge list"): the article is the language's to choose. */
+  withArticle: string;
   /** For lists: what the entries are called, plural. */
   noun?: string;
 }
 
 const FIELDS = {
-  exportedAt: { key: 'exportedAt', label: 'export time' },
-  people: { key: 'people', label: 'people list', noun: 'people' },
-  urges: { key: 'urges', label: 'urge list', noun: 'urges' },
-  contacts: { key: 'contacts', label: 'contact list', noun: 'contacts' },
-  activities: { key: 'activities', label: 'activity list', noun: 'activities' },
-  reasons: { key: 'reasons', label: 'reasons list', noun: 'reasons' },
-  reflections: { key: 'reflections', label: 'reflection list', noun: 'reflections' },
-  intensity: { key: 'intensity', label: 'intensity' },
-  answers: { key: 'answers', label: 'answers' },
-  leaning: { key: 'leaning', label: 'leaning' },
-  name: { key: 'name', label: 'name' },
-  noContactSince: { key: 'noContactSince', label: 'no-contact start date' },
-  goalDays: { key: 'goalDays', label: 'goal' },
-  accounts: { key: 'accounts', label: 'account list', noun: 'accounts' },
-  site: { key: 'site', label: 'site' },
-  handle: { key: 'handle', label: 'handle' },
-  at: { key: 'at', label: 'time' },
-  person: { key: 'person', label: 'person' },
-  surface: { key: 'surface', label: 'surface' },
-  outcome: { key: 'outcome', label: 'outcome' },
-  kind: { key: 'kind', label: 'kind' },
-  note: { key: 'note', label: 'note' },
-  activity: { key: 'activity', label: 'activity id' },
+  exportedAt: {
+    key: 'exportedAt',
+    label: i18n.t('backup.field.exportedAt.label'),
+    withArticle: i18n.t('backup.field.exportedAt.withArticle'),
+  },
+  people: {
+    key: 'people',
+    label: i18n.t('backup.field.people.label'),
+    withArticle: i18n.t('backup.field.people.withArticle'),
+    noun: i18n.t('backup.field.people.noun'),
+  },
+  urges: {
+    key: 'urges',
+    label: i18n.t('backup.field.urges.label'),
+    withArticle: i18n.t('backup.field.urges.withArticle'),
+    noun: i18n.t('backup.field.urges.noun'),
+  },
+  contacts: {
+    key: 'contacts',
+    label: i18n.t('backup.field.contacts.label'),
+    withArticle: i18n.t('backup.field.contacts.withArticle'),
+    noun: i18n.t('backup.field.contacts.noun'),
+  },
+  activities: {
+    key: 'activities',
+    label: i18n.t('backup.field.activities.label'),
+    withArticle: i18n.t('backup.field.activities.withArticle'),
+    noun: i18n.t('backup.field.activities.noun'),
+  },
+  reasons: {
+    key: 'reasons',
+    label: i18n.t('backup.field.reasons.label'),
+    withArticle: i18n.t('backup.field.reasons.withArticle'),
+    noun: i18n.t('backup.field.reasons.noun'),
+  },
+  reflections: {
+    key: 'reflections',
+    label: i18n.t('backup.field.reflections.label'),
+    withArticle: i18n.t('backup.field.reflections.withArticle'),
+    noun: i18n.t('backup.field.reflections.noun'),
+  },
+  intensity: {
+    key: 'intensity',
+    label: i18n.t('backup.field.intensity.label'),
+    withArticle: i18n.t('backup.field.intensity.withArticle'),
+  },
+  answers: {
+    key: 'answers',
+    label: i18n.t('backup.field.answers.label'),
+    withArticle: i18n.t('backup.field.answers.withArticle'),
+  },
+  leaning: {
+    key: 'leaning',
+    label: i18n.t('backup.field.leaning.label'),
+    withArticle: i18n.t('backup.field.leaning.withArticle'),
+  },
+  name: {
+    key: 'name',
+    label: i18n.t('backup.field.name.label'),
+    withArticle: i18n.t('backup.field.name.withArticle'),
+  },
+  noContactSince: {
+    key: 'noContactSince',
+    label: i18n.t('backup.field.noContactSince.label'),
+    withArticle: i18n.t('backup.field.noContactSince.withArticle'),
+  },
+  goalDays: {
+    key: 'goalDays',
+    label: i18n.t('backup.field.goalDays.label'),
+    withArticle: i18n.t('backup.field.goalDays.withArticle'),
+  },
+  accounts: {
+    key: 'accounts',
+    label: i18n.t('backup.field.accounts.label'),
+    withArticle: i18n.t('backup.field.accounts.withArticle'),
+    noun: i18n.t('backup.field.accounts.noun'),
+  },
+  site: {
+    key: 'site',
+    label: i18n.t('backup.field.site.label'),
+    withArticle: i18n.t('backup.field.site.withArticle'),
+  },
+  handle: {
+    key: 'handle',
+    label: i18n.t('backup.field.handle.label'),
+    withArticle: i18n.t('backup.field.handle.withArticle'),
+  },
+  at: {
+    key: 'at',
+    label: i18n.t('backup.field.at.label'),
+    withArticle: i18n.t('backup.field.at.withArticle'),
+  },
+  person: {
+    key: 'person',
+    label: i18n.t('backup.field.person.label'),
+    withArticle: i18n.t('backup.field.person.withArticle'),
+  },
+  surface: {
+    key: 'surface',
+    label: i18n.t('backup.field.surface.label'),
+    withArticle: i18n.t('backup.field.surface.withArticle'),
+  },
+  outcome: {
+    key: 'outcome',
+    label: i18n.t('backup.field.outcome.label'),
+    withArticle: i18n.t('backup.field.outcome.withArticle'),
+  },
+  kind: {
+    key: 'kind',
+    label: i18n.t('backup.field.kind.label'),
+    withArticle: i18n.t('backup.field.kind.withArticle'),
+  },
+  note: {
+    key: 'note',
+    label: i18n.t('backup.field.note.label'),
+    withArticle: i18n.t('backup.field.note.withArticle'),
+  },
+  activity: {
+    key: 'activity',
+    label: i18n.t('backup.field.activity.label'),
+    withArticle: i18n.t('backup.field.activity.withArticle'),
+  },
 } as const satisfies Record<string, Field>;
 
 /** One `{ }` object from the file and where it is, in words ("urge 3"). */
@@ -156,13 +257,13 @@ interface Entry {
 
 function entryOf(value: unknown, place: string): Entry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(`${capitalise(place)} should be an entry in { } but is ${describe(value)}.`);
+    fail(i18n.t('backup.notEntry', [capitalise(place), describe(value)]));
   }
   return { place, fields: value as Record<string, unknown> };
 }
 
 /** Only the object's own keys count: `constructor`, `__proto__` and friends are never inherited. */
-function own(entry: Entry, field: Field): unknown {
+function own(entry: Entry, field: Pick<Field, 'key'>): unknown {
   return Object.hasOwn(entry.fields, field.key) ? entry.fields[field.key] : undefined;
 }
 
@@ -171,48 +272,45 @@ function subject(entry: Entry): string {
 }
 
 function invalid(entry: Entry, field: Field, reason: string, shown: string): never {
-  fail(`${subject(entry)} has ${withArticle(field.label)} that ${reason} (${shown}).`);
+  fail(i18n.t('backup.invalid', [subject(entry), field.withArticle, reason, shown]));
 }
 
 function wrongType(entry: Entry, field: Field, expected: string, value: unknown): never {
-  fail(`${subject(entry)} has ${withArticle(field.label)} that should be ${expected} but is ${describe(value)}.`);
+  fail(i18n.t('backup.wrongType', [subject(entry), field.withArticle, expected, describe(value)]));
 }
 
 function readRequired(entry: Entry, field: Field): unknown {
   const value = own(entry, field);
-  if (value === undefined) fail(`${subject(entry)} is missing its ${field.label}.`);
+  if (value === undefined) fail(i18n.t('backup.missing', [subject(entry), field.label]));
   return value;
 }
 
 function readString(entry: Entry, field: Field, fallback?: string): string {
   const value = fallback !== undefined && own(entry, field) === undefined ? fallback : readRequired(entry, field);
-  if (typeof value !== 'string') wrongType(entry, field, 'text', value);
+  if (typeof value !== 'string') wrongType(entry, field, i18n.t('backup.expected.text'), value);
   return value;
 }
 
 function readFilledString(entry: Entry, field: Field): string {
   const value = readString(entry, field);
-  if (value.trim() === '') fail(`${subject(entry)} has an empty ${field.label}.`);
+  if (value.trim() === '') fail(i18n.t('backup.empty', [subject(entry), field.label]));
   return value;
 }
 
 function readList(entry: Entry, field: Field, max: number, optional = false): unknown[] {
   const value = optional && own(entry, field) === undefined ? [] : readRequired(entry, field);
-  if (!Array.isArray(value)) wrongType(entry, field, 'a list in [ ]', value);
+  if (!Array.isArray(value)) wrongType(entry, field, i18n.t('backup.expected.list'), value);
   if (value.length > max) {
-    fail(
-      `${subject(entry)} has too many ${field.noun ?? 'entries'} (${count(value.length)}); ` +
-        `the most allowed is ${count(max)}.`,
-    );
+    fail(i18n.t('backup.tooMany', [subject(entry), field.noun ?? i18n.t('backup.entries'), count(value.length), count(max)]));
   }
   return value;
 }
 
-function readInteger(entry: Entry, field: Field, min: number, max: number, unit: string): number {
+function readDays(entry: Entry, field: Field, min: number, max: number): number {
   const value = readRequired(entry, field);
-  if (typeof value !== 'number') wrongType(entry, field, 'a whole number', value);
+  if (typeof value !== 'number') wrongType(entry, field, i18n.t('backup.expected.wholeNumber'), value);
   if (!Number.isInteger(value) || value < min || value > max) {
-    invalid(entry, field, `isn't a whole number of ${unit} from ${min} to ${max}`, String(value));
+    invalid(entry, field, i18n.t('backup.reason.wholeDays', [String(min), String(max)]), String(value));
   }
   return value;
 }
@@ -224,26 +322,34 @@ function readEnum<T extends string>(entry: Entry, field: Field, allowed: readonl
   const value = readFilledString(entry, field);
   const known = allowed.find((option) => option === value);
   if (known === undefined) {
-    const options = allowed.length <= MAX_CHOICES_SHOWN ? `; it should be one of ${allowed.join(', ')}` : '';
-    fail(`${subject(entry)} has ${withArticle(field.label)} Clean Break doesn't know (${quote(value)})${options}.`);
+    const options = allowed.length <= MAX_CHOICES_SHOWN ? i18n.t('backup.oneOf', [allowed.join(', ')]) : '';
+    fail(i18n.t('backup.unknown', [subject(entry), field.withArticle, quote(value), options]));
   }
   return known;
 }
 
+function longerThan(max: number): string {
+  return i18n.t('backup.reason.longerThan', [count(max)]);
+}
+
+function characters(length: number): string {
+  return i18n.t('backup.characters', [count(length)]);
+}
+
 function readName(entry: Entry, field: Field): string {
   const name = readString(entry, field).trim();
-  if (name === '') fail(`${subject(entry)} has an empty ${field.label}.`);
+  if (name === '') fail(i18n.t('backup.empty', [subject(entry), field.label]));
   if (name.length > MAX_NAME_LENGTH) {
-    invalid(entry, field, `is longer than ${MAX_NAME_LENGTH} characters`, `${count(name.length)} characters`);
+    invalid(entry, field, longerThan(MAX_NAME_LENGTH), characters(name.length));
   }
-  if (/\p{Cc}/u.test(name)) invalid(entry, field, 'contains a hidden control character', quote(name));
+  if (/\p{Cc}/u.test(name)) invalid(entry, field, i18n.t('backup.reason.controlCharacter'), quote(name));
   return name;
 }
 
 function readNote(entry: Entry, field: Field): string {
   const note = readString(entry, field, '');
   if (note.length > MAX_NOTE_LENGTH) {
-    invalid(entry, field, `is longer than ${count(MAX_NOTE_LENGTH)} characters`, `${count(note.length)} characters`);
+    invalid(entry, field, longerThan(MAX_NOTE_LENGTH), characters(note.length));
   }
   return note;
 }
@@ -253,9 +359,12 @@ function readNote(entry: Entry, field: Field): string {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
-const OUTSIDE_YEARS = `is outside the years ${MIN_YEAR} to ${MAX_YEAR}`;
 /** A year with more than four digits or a sign, as in `+099999-01-01`. */
 const EXPANDED_YEAR = /^(?:[+-]\d+|\d{5,})-/;
+
+function outsideYears(): string {
+  return i18n.t('backup.reason.outsideYears', [String(MIN_YEAR), String(MAX_YEAR)]);
+}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -263,8 +372,8 @@ function daysInMonth(year: number, month: number): number {
 
 /** Why a calendar date is wrong, or undefined when it is a real date in the supported years. */
 function calendarProblem(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return "isn't a real date";
-  if (year < MIN_YEAR || year > MAX_YEAR) return OUTSIDE_YEARS;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return i18n.t('backup.reason.notADate');
+  if (year < MIN_YEAR || year > MAX_YEAR) return outsideYears();
   return undefined;
 }
 
@@ -272,8 +381,8 @@ function readDate(entry: Entry, field: Field): LocalDate {
   const value = readFilledString(entry, field);
   const match = DATE.exec(value);
   if (!match) {
-    if (EXPANDED_YEAR.test(value)) invalid(entry, field, OUTSIDE_YEARS, quote(value));
-    invalid(entry, field, "isn't written as YYYY-MM-DD", quote(value));
+    if (EXPANDED_YEAR.test(value)) invalid(entry, field, outsideYears(), quote(value));
+    invalid(entry, field, i18n.t('backup.reason.dateFormat'), quote(value));
   }
   const problem = calendarProblem(Number(match[1]), Number(match[2]), Number(match[3]));
   if (problem) invalid(entry, field, problem, quote(value));
@@ -285,20 +394,20 @@ function readTime(entry: Entry, field: Field): number {
   const value = readFilledString(entry, field);
   const match = TIME.exec(value);
   if (!match) {
-    if (EXPANDED_YEAR.test(value)) invalid(entry, field, OUTSIDE_YEARS, quote(value));
-    invalid(entry, field, "isn't written as an ISO 8601 time like 2026-11-20T23:41:00Z", quote(value));
+    if (EXPANDED_YEAR.test(value)) invalid(entry, field, outsideYears(), quote(value));
+    invalid(entry, field, i18n.t('backup.reason.timeFormat'), quote(value));
   }
   const [, year, month, day, hour, minute, second = '0', fraction = '', zulu, sign, offsetHours, offsetMinutes = '0'] =
     match;
-  if (!zulu && !sign) invalid(entry, field, 'is missing a time zone, such as Z or +01:00', quote(value));
+  if (!zulu && !sign) invalid(entry, field, i18n.t('backup.reason.noTimeZone'), quote(value));
 
   const problem = calendarProblem(Number(year), Number(month), Number(day));
   if (problem) invalid(entry, field, problem, quote(value));
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
-    invalid(entry, field, "isn't a real time of day", quote(value));
+    invalid(entry, field, i18n.t('backup.reason.notATime'), quote(value));
   }
   if (Number(offsetHours ?? 0) > 23 || Number(offsetMinutes) > 59) {
-    invalid(entry, field, "has a time zone offset that isn't real", quote(value));
+    invalid(entry, field, i18n.t('backup.reason.badOffset'), quote(value));
   }
   const milliseconds = Number(fraction.padEnd(3, '0').slice(0, 3));
   const offset = (sign === '-' ? -1 : 1) * (Number(offsetHours ?? 0) * 60 + Number(offsetMinutes)) * 60_000;
@@ -316,7 +425,7 @@ function readPersonRef(entry: Entry, field: Field, indexByName: ReadonlyMap<stri
   // Names are stored trimmed, so the reference is compared trimmed too; otherwise exact.
   const index = indexByName.get(name.trim());
   if (index === undefined) {
-    fail(`${subject(entry)} names a person who isn't in this backup's people list (${quote(name)}).`);
+    fail(i18n.t('backup.unknownPerson', [subject(entry), quote(name)]));
   }
   return index;
 }
@@ -325,22 +434,19 @@ function readPersonRef(entry: Entry, field: Field, indexByName: ReadonlyMap<stri
 // Reading the file
 
 function readHeader(root: Entry): void {
-  const app = own(root, { key: 'app', label: 'app' });
-  if (app === undefined) fail("This file isn't a Clean Break backup: it doesn't say which app made it.");
-  if (app !== BACKUP_APP) fail('This file is from another app, not a Clean Break backup.');
+  const app = own(root, { key: 'app' });
+  if (app === undefined) fail(i18n.t('backup.noApp'));
+  if (app !== BACKUP_APP) fail(i18n.t('backup.otherApp'));
 
-  const version = own(root, { key: 'version', label: 'version' });
-  if (version === undefined) fail("This backup has no version number, so Clean Break can't tell how to read it.");
+  const version = own(root, { key: 'version' });
+  if (version === undefined) fail(i18n.t('backup.noVersion'));
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     const shown =
       typeof version === 'string' ? quote(version) : typeof version === 'object' ? describe(version) : String(version);
-    fail(`This backup's version number isn't one Clean Break recognises (${shown}).`);
+    fail(i18n.t('backup.unknownVersion', [shown]));
   }
   if (version > BACKUP_VERSION) {
-    fail(
-      `This backup was made by a newer version of Clean Break (version ${version}). ` +
-        'Update the extension, then try again.',
-    );
+    fail(i18n.t('backup.newerVersion', [String(version)]));
   }
 
   if (own(root, FIELDS.exportedAt) !== undefined) readTime(root, FIELDS.exportedAt);
@@ -350,13 +456,13 @@ function readAccounts(person: Entry): Account[] {
   const accounts: Account[] = [];
   const seen = new Set<string>();
   readList(person, FIELDS.accounts, MAX_ACCOUNTS).forEach((value, i) => {
-    const entry = entryOf(value, `${person.place}'s account ${i + 1}`);
+    const entry = entryOf(value, i18n.t('backup.place.account', [person.place, String(i + 1)]));
     const site = readEnum(entry, FIELDS.site, SITES);
     const raw = readString(entry, FIELDS.handle);
     const handle = validateHandle(site, raw);
     // The validator's own advice is written for the options form and may run to several
     // sentences, so the message here stays one sentence of its own.
-    if (!handle.ok) invalid(entry, FIELDS.handle, `isn't a valid ${site} account`, quote(raw));
+    if (!handle.ok) invalid(entry, FIELDS.handle, i18n.t('backup.reason.notAnAccount', [site]), quote(raw));
     const key = `${site}\n${handle.value}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -369,38 +475,35 @@ function readPeople(root: Entry): { people: BackupData['people']; indexByName: M
   const people: BackupData['people'] = [];
   const indexByName = new Map<string, number>();
   readList(root, FIELDS.people, MAX_ENTRIES).forEach((value, i) => {
-    const entry = entryOf(value, `person ${i + 1}`);
+    const entry = entryOf(value, i18n.t('backup.place.person', [String(i + 1)]));
     const name = readName(entry, FIELDS.name);
     const earlier = indexByName.get(name);
     if (earlier !== undefined) {
-      fail(
-        `Person ${i + 1} has the same name as person ${earlier + 1} (${quote(name)}); ` +
-          'each person needs a different name.',
-      );
+      fail(i18n.t('backup.sameName', [String(i + 1), String(earlier + 1), quote(name)]));
     }
     indexByName.set(name, i);
     people.push({
       name,
       noContactSince: readDate(entry, FIELDS.noContactSince),
-      goalDays: readInteger(entry, FIELDS.goalDays, 1, MAX_GOAL_DAYS, 'days'),
+      goalDays: readDays(entry, FIELDS.goalDays, 1, MAX_GOAL_DAYS),
       accounts: readAccounts(entry),
     });
   });
   return { people, indexByName };
 }
 
-/** Reads each entry of an optional top-level list; `noun` names one entry ("urge"). */
-function readEntries<T>(root: Entry, field: Field, noun: string, read: (entry: Entry) => T): T[] {
-  return readList(root, field, MAX_ENTRIES, true).map((value, i) => read(entryOf(value, `${noun} ${i + 1}`)));
+/** Reads each entry of an optional top-level list; `place` names the entry at a position ("urge 3"). */
+function readEntries<T>(root: Entry, field: Field, place: (position: string) => string, read: (entry: Entry) => T): T[] {
+  return readList(root, field, MAX_ENTRIES, true).map((value, i) => read(entryOf(value, place(String(i + 1)))));
 }
 
 /** How strong a manual urge felt: a whole number from 1 to 5, when given. */
 function readIntensity(entry: Entry): Intensity | undefined {
   const value = own(entry, FIELDS.intensity);
   if (value === undefined) return undefined;
-  if (typeof value !== 'number') wrongType(entry, FIELDS.intensity, 'a whole number', value);
+  if (typeof value !== 'number') wrongType(entry, FIELDS.intensity, i18n.t('backup.expected.wholeNumber'), value);
   const known = INTENSITIES.find((intensity) => intensity === value);
-  if (known === undefined) invalid(entry, FIELDS.intensity, "isn't a whole number from 1 to 5", String(value));
+  if (known === undefined) invalid(entry, FIELDS.intensity, i18n.t('backup.reason.intensity'), String(value));
   return known;
 }
 
@@ -411,10 +514,10 @@ function readUrge(entry: Entry, indexByName: ReadonlyMap<string, number>): Backu
   const surface = readEnum(entry, FIELDS.surface, SURFACES);
   // A page is on a site; a manual urge is felt outside the browser; `settings` may be either.
   if (site === ELSEWHERE && (PAGE_SURFACES as readonly string[]).includes(surface)) {
-    fail(`${subject(entry)} is on a ${surface} page, which needs a site, but its site is "${ELSEWHERE}".`);
+    fail(i18n.t('backup.pageWithoutSite', [subject(entry), surface, ELSEWHERE]));
   }
   if (surface === 'manual' && site !== ELSEWHERE) {
-    fail(`${subject(entry)} was logged by hand, so its site should be "${ELSEWHERE}" (it is ${quote(site)}).`);
+    fail(i18n.t('backup.manualOnSite', [subject(entry), ELSEWHERE, quote(site)]));
   }
   const urge: BackupData['urges'][number] = { at, personIndex, site, surface, outcome: readEnum(entry, FIELDS.outcome, OUTCOMES) };
   const intensity = readIntensity(entry);
@@ -429,19 +532,16 @@ function readReflection(entry: Entry, indexByName: ReadonlyMap<string, number>):
   const personIndex = readPersonRef(entry, FIELDS.person, indexByName);
   const value = readRequired(entry, FIELDS.answers);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(`${subject(entry)} has answers that should be an entry in { } but are ${describe(value)}.`);
+    fail(i18n.t('backup.answersNotEntry', [subject(entry), describe(value)]));
   }
   const given = { place: entry.place, fields: value as Record<string, unknown> };
   const answers: Reflection['answers'] = {};
   for (const question of REFLECTION_QUESTION_IDS) {
-    const answer = own(given, { key: question, label: question });
+    const answer = own(given, { key: question });
     if (answer === undefined) continue;
-    if (typeof answer !== 'string') fail(`${subject(entry)} has an answer to "${question}" that should be text but is ${describe(answer)}.`);
+    if (typeof answer !== 'string') fail(i18n.t('backup.answerNotText', [subject(entry), question, describe(answer)]));
     if (answer.length > MAX_NOTE_LENGTH) {
-      fail(
-        `${subject(entry)} has an answer to "${question}" that is longer than ${count(MAX_NOTE_LENGTH)} characters ` +
-          `(${count(answer.length)} characters).`,
-      );
+      fail(i18n.t('backup.answerTooLong', [subject(entry), question, count(MAX_NOTE_LENGTH), count(answer.length)]));
     }
     if (answer.trim() !== '') answers[question] = answer;
   }
@@ -453,28 +553,28 @@ function readReflection(entry: Entry, indexByName: ReadonlyMap<string, number>):
 function readBackup(root: Entry): BackupData {
   readHeader(root);
   const { people, indexByName } = readPeople(root);
-  const urges = readEntries(root, FIELDS.urges, 'urge', (entry) => readUrge(entry, indexByName));
-  const contacts = readEntries(root, FIELDS.contacts, 'contact', (entry) => ({
+  const urges = readEntries(root, FIELDS.urges, (n) => i18n.t('backup.place.urge', [n]), (entry) => readUrge(entry, indexByName));
+  const contacts = readEntries(root, FIELDS.contacts, (n) => i18n.t('backup.place.contact', [n]), (entry) => ({
     at: readTime(entry, FIELDS.at),
     personIndex: readPersonRef(entry, FIELDS.person, indexByName),
     kind: readEnum(entry, FIELDS.kind, CONTACT_KINDS),
     note: readNote(entry, FIELDS.note),
   }));
-  const activities = readEntries(root, FIELDS.activities, 'activity', (entry) => {
+  const activities = readEntries(root, FIELDS.activities, (n) => i18n.t('backup.place.activity', [n]), (entry) => {
     const at = readTime(entry, FIELDS.at);
     const activityId = readFilledString(entry, FIELDS.activity);
     if (!ACTIVITY_ID.test(activityId)) {
-      invalid(entry, FIELDS.activity, 'should be 1 to 100 lowercase letters, digits or dashes', quote(activityId));
+      invalid(entry, FIELDS.activity, i18n.t('backup.reason.activityId'), quote(activityId));
     }
     return { at, activityId };
   });
   const reasons = readList(root, FIELDS.reasons, MAX_REASONS, true).map((value, i) => {
     if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_REASON_LENGTH) {
-      fail(`Reason ${i + 1} should be text of 1 to ${MAX_REASON_LENGTH} characters.`);
+      fail(i18n.t('backup.badReason', [String(i + 1), count(MAX_REASON_LENGTH)]));
     }
     return value.trim();
   });
-  const reflections = readEntries(root, FIELDS.reflections, 'reflection', (entry) => readReflection(entry, indexByName));
+  const reflections = readEntries(root, FIELDS.reflections, (n) => i18n.t('backup.place.reflection', [n]), (entry) => readReflection(entry, indexByName));
   return { people, urges, contacts, activities, reasons, reflections };
 }
 
@@ -485,27 +585,27 @@ function readBackup(root: Entry): BackupData {
 export function parseBackup(text: string, byteLength?: number): BackupResult {
   const size = byteLength ?? text.length;
   if (size > MAX_BACKUP_BYTES) {
-    return { ok: false, error: `The file is ${oversize(size)}; backups can be at most ${LIMIT_MB} MB.` };
+    return { ok: false, error: i18n.t('backup.tooBig', [oversize(size), String(LIMIT_MB)]) };
   }
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, error: 'This file is empty, so there is nothing in it to restore.' };
+  if (body.trim() === '') return { ok: false, error: i18n.t('backup.emptyFile') };
 
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return { ok: false, error: "This file isn't a backup: it isn't valid JSON, so it may be damaged or cut short." };
+    return { ok: false, error: i18n.t('backup.notJson') };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     const holds = describe(json);
-    return { ok: false, error: `This file isn't a Clean Break backup: it holds ${holds} rather than a backup.` };
+    return { ok: false, error: i18n.t('backup.notAnObject', [holds]) };
   }
 
   try {
-    return { ok: true, data: readBackup({ place: 'this backup', fields: json as Record<string, unknown> }) };
+    return { ok: true, data: readBackup({ place: i18n.t('backup.place.backup'), fields: json as Record<string, unknown> }) };
   } catch (error) {
     if (error instanceof BackupProblem) return { ok: false, error: error.message };
-    return { ok: false, error: "Clean Break couldn't read this backup because of an unexpected problem." };
+    return { ok: false, error: i18n.t('backup.unexpected') };
   }
 }
 

@@ -1,10 +1,11 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { format } from 'date-fns';
 import type { Account, LocalDate, Person } from '../model';
 import { ELSEWHERE, MAX_GOAL_DAYS, SITES } from '../model';
 import { deleteAll, removePerson, type CleanBreakDb, type UrgeReport } from '../db';
 import type { WriteAction } from '../db/errors';
 import { parseBackup } from '../backup/format';
+import { formatDate } from '../i18n/format';
 import { replaceAllWith } from '../backup/restore';
 import { SITE_NAMES } from '../sites/names';
 import { isValidLocalDate } from '../streak';
@@ -82,37 +83,45 @@ export function parseAction(raw: string | null): WeakeningAction | null {
   }
 }
 
-const accountName = (account: Account) => `${SITE_NAMES[account.site]} account “${account.handle}”`;
-
 function listed(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.length <= 1 ? (items[0] ?? '') : i18n.t('common.listPair', [items.slice(0, -1).join(', '), items.at(-1) ?? '']);
+}
+
+function pauseText(scope: PauseScope, length: PauseLength): string {
+  if (scope === 'everywhere') {
+    return length === 'hour' ? i18n.t('lib.friction.action.pauseEverywhereHour') : i18n.t('lib.friction.action.pauseEverywhereToday');
+  }
+  return length === 'hour'
+    ? i18n.t('lib.friction.action.pauseSiteHour', [SITE_NAMES[scope]])
+    : i18n.t('lib.friction.action.pauseSiteToday', [SITE_NAMES[scope]]);
 }
 
 /** Says exactly what the action will do, in the words of its final button. */
 export function describeAction(action: WeakeningAction, person: Person | undefined): string {
-  const name = person?.name ?? 'this person';
+  const name = person?.name ?? i18n.t('lib.friction.action.thisPerson');
   switch (action.kind) {
-    case 'pause': {
-      const where = action.scope === 'everywhere' ? 'everywhere' : `on ${SITE_NAMES[action.scope]}`;
-      return `Pause protection ${where} ${action.length === 'hour' ? 'for 1 hour' : 'for the rest of today'}`;
-    }
+    case 'pause':
+      return pauseText(action.scope, action.length);
     case 'remove-person':
-      return `Remove ${name} and everything logged about them`;
+      return i18n.t('lib.friction.action.removePerson', [name]);
     case 'edit-person': {
-      const parts = action.removeAccounts.map((account) => `remove ${name}'s ${accountName(account)}`);
-      if (action.goalDays !== undefined) parts.push(`lower ${name}'s goal to ${action.goalDays} days`);
+      const parts = action.removeAccounts.map((account) =>
+        i18n.t('lib.friction.action.removeAccount', [name, SITE_NAMES[account.site], account.handle]),
+      );
+      if (action.goalDays !== undefined) parts.push(i18n.t('lib.friction.action.lowerGoal', [name, String(action.goalDays)]));
       if (action.noContactSince !== undefined) {
-        parts.push(`move ${name}'s no-contact date back to ${format(new Date(`${action.noContactSince}T12:00:00`), 'd MMMM yyyy')}`);
+        const date = formatDate(new Date(`${action.noContactSince}T12:00:00`), i18n.t('lib.friction.action.dateFormat'));
+        parts.push(i18n.t('lib.friction.action.moveDate', [name, date]));
       }
       const text = listed(parts);
       return text.charAt(0).toUpperCase() + text.slice(1);
     }
     case 'delete-all':
-      return 'Delete all data: the people, their accounts and your whole history';
+      return i18n.t('lib.friction.action.deleteAll');
     case 'import':
-      return `Replace everything here with the backup “${action.fileName}”`;
+      return i18n.t('lib.friction.action.import', [action.fileName]);
     case 'forget-friend-code':
-      return 'Stop asking for your friend’s code';
+      return i18n.t('lib.friction.action.forgetFriendCode');
   }
 }
 
@@ -146,13 +155,13 @@ export async function performAction(db: CleanBreakDb, action: WeakeningAction, n
       await saveProtectionPause(withPause(await readProtectionPause(), action.scope, pauseEnd(action.length, now)));
       return;
     case 'remove-person':
-      if (!(await db.people.get(action.personId))) throw new ActionUnavailable('This person is no longer here, so there is nothing to change.');
+      if (!(await db.people.get(action.personId))) throw new ActionUnavailable(i18n.t('lib.friction.unavailable.person'));
       await removePerson(db, action.personId);
       return;
     case 'edit-person':
       await db.transaction('rw', db.people, async () => {
         const person = await db.people.get(action.personId);
-        if (!person) throw new ActionUnavailable('This person is no longer here, so there is nothing to change.');
+        if (!person) throw new ActionUnavailable(i18n.t('lib.friction.unavailable.person'));
         await db.people.update(action.personId, {
           accounts: person.accounts.filter((account) => !action.removeAccounts.some((gone) => sameAccount(gone, account))),
           ...(action.goalDays === undefined ? {} : { goalDays: action.goalDays }),
@@ -167,7 +176,7 @@ export async function performAction(db: CleanBreakDb, action: WeakeningAction, n
     case 'import': {
       const text = (await browser.storage.session.get(PENDING_IMPORT_KEY))[PENDING_IMPORT_KEY];
       const result = typeof text === 'string' ? parseBackup(text) : null;
-      if (!result?.ok) throw new ActionUnavailable('The backup is no longer waiting here. Choose the file again in settings.');
+      if (!result?.ok) throw new ActionUnavailable(i18n.t('lib.friction.unavailable.import'));
       await replaceAllWith(db, result.data);
       await browser.storage.session.remove(PENDING_IMPORT_KEY);
       return;

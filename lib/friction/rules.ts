@@ -128,23 +128,3 @@ export function withoutWeakening(before: Omit<Person, 'id'>, after: Omit<Person,
     noContactSince: weakening.noContactSince ? before.noContactSince : after.noContactSince,
   };
 }
-
-/**
- * What replacing the people with a backup's would take away: people missing from the backup
- * (matched by name), and accounts or goal days the backup drops for the ones it keeps.
- */
-export function importWeakening(current: Array<Omit<Person, 'id'>>, imported: Array<Omit<Person, 'id'>>): string[] {
-  const losses: string[] = [];
-  for (const person of current) {
-    const match = imported.find((candidate) => candidate.name.trim().toLowerCase() === person.name.trim().toLowerCase());
-    if (!match) {
-      losses.push(`${person.name} would no longer be hidden`);
-      continue;
-    }
-    const weakening = weakeningOf(person, match);
-    const removed = weakening.removedAccounts.length;
-    if (removed > 0) losses.push(`${removed} of ${person.name}'s accounts would no longer be hidden`);
-    if (weakening.goalDays || weakening.noContactSince) losses.push(`${person.name}'s goal date would come sooner`);
-  }
-  return losses;
-}

@@ -1,4 +1,6 @@
 /** The popup's quiet moments (a milestone today, the week's summary) and milestone notices. Pure. */
+import { i18n } from '#i18n';
+import { formatNumber } from '../i18n/format';
 import { reachedMilestone } from '../streak';
 import type { LocalDate } from '../model';
 
@@ -56,17 +58,17 @@ export interface WeeklySummary extends WeeklyFigures {
 export function encouragement({ urges, previousUrges, activities }: WeeklyFigures): string {
   if (urges === 0 && previousUrges === 0) {
     return activities > 0
-      ? `A quiet week, and you made time for ${activities === 1 ? 'an activity' : `${activities} activities`}.`
-      : 'A quiet week. Quiet is what healing often looks like.';
+      ? i18n.t('lib.insights.encouragement.quietWithActivities', activities, [formatNumber(activities)])
+      : i18n.t('lib.insights.encouragement.quiet');
   }
   if (urges < previousUrges) {
     const fewer = previousUrges - urges;
-    return `${fewer} fewer ${fewer === 1 ? 'urge' : 'urges'} than the week before: the pull is loosening.`;
+    return i18n.t('lib.insights.encouragement.fewer', fewer, [formatNumber(fewer)]);
   }
   if (urges > previousUrges) {
-    return 'A harder week, and you kept your space through it. That counts for a lot.';
+    return i18n.t('lib.insights.encouragement.harder');
   }
   return activities > 0
-    ? 'A steady week, with time for yourself in it. Steady is how this is done.'
-    : 'A steady week. Every week of space is a week of healing.';
+    ? i18n.t('lib.insights.encouragement.steadyWithActivities')
+    : i18n.t('lib.insights.encouragement.steady');
 }

@@ -1,6 +1,8 @@
 /** Milestone notifications, checked by the worker on start-up and at its midnight alarm. */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { getSetting, listPeople, putSetting, slipTimes, type CleanBreakDb } from '../db';
+import { formatNumber } from '../i18n/format';
 import { summarize } from '../streak';
 import { milestoneToAnnounce, recordAnnounced, type Announced } from './moments';
 
@@ -10,10 +12,17 @@ const ICON = 'icon-128.png';
 
 /** No name in it: a notification can show on a locked screen, to anyone nearby. */
 export function milestoneMessage(milestone: number, goalDays: number): { title: string; message: string } {
-  const span = milestone % 7 === 0 && milestone <= 28 ? `${milestone / 7} ${milestone === 7 ? 'week' : 'weeks'}` : `${milestone} days`;
+  const weeks = milestone / 7;
+  const span =
+    milestone % 7 === 0 && milestone <= 28
+      ? i18n.t('lib.insights.milestone.weeks', weeks, [formatNumber(weeks)])
+      : i18n.t('streak.days', milestone, [formatNumber(milestone)]);
   return milestone === goalDays
-    ? { title: `You reached your goal: ${milestone} days`, message: 'Take a moment for that. Clean Break has a page for reflecting, whenever you want it.' }
-    : { title: `${span} of no contact`, message: "Quietly, you're getting stronger." };
+    ? {
+        title: i18n.t('lib.insights.milestone.goalTitle', [formatNumber(milestone)]),
+        message: i18n.t('lib.insights.milestone.goalMessage'),
+      }
+    : { title: i18n.t('lib.insights.milestone.title', [span]), message: i18n.t('lib.insights.milestone.message') };
 }
 
 async function mayNotify(db: CleanBreakDb): Promise<boolean> {

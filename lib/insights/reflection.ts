@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ReflectionLeaning, ReflectionQuestionId } from '../model';
 
 /**
@@ -5,25 +6,33 @@ import type { ReflectionLeaning, ReflectionQuestionId } from '../model';
  * moving on and reconnecting are both outcomes worth reaching with a clear head.
  */
 export const REFLECTION_QUESTIONS: readonly { id: ReflectionQuestionId; prompt: string; hint: string }[] = [
-  { id: 'why-it-ended', prompt: 'Why did it end?', hint: 'The reasons as they were then, not as they feel tonight.' },
-  { id: 'what-changed', prompt: 'What has changed since?', hint: 'In you, in them as far as you know, in your life around it.' },
+  {
+    id: 'why-it-ended',
+    prompt: i18n.t('lib.reflection.whyItEnded.prompt'),
+    hint: i18n.t('lib.reflection.whyItEnded.hint'),
+  },
+  {
+    id: 'what-changed',
+    prompt: i18n.t('lib.reflection.whatChanged.prompt'),
+    hint: i18n.t('lib.reflection.whatChanged.hint'),
+  },
   {
     id: 'what-would-differ',
-    prompt: 'If you were in touch again, what would be different?',
-    hint: 'And how would you know it, rather than hope it?',
+    prompt: i18n.t('lib.reflection.whatWouldDiffer.prompt'),
+    hint: i18n.t('lib.reflection.whatWouldDiffer.hint'),
   },
-  { id: 'pros', prompt: 'What might be good about being in touch again?', hint: 'The pros, honestly.' },
-  { id: 'cons', prompt: 'What might be hard or hurtful about it?', hint: 'The cons, just as honestly.' },
+  { id: 'pros', prompt: i18n.t('lib.reflection.pros.prompt'), hint: i18n.t('lib.reflection.pros.hint') },
+  { id: 'cons', prompt: i18n.t('lib.reflection.cons.prompt'), hint: i18n.t('lib.reflection.cons.hint') },
   {
     id: 'right-reasons',
-    prompt: 'Are you considering this for the right reasons?',
-    hint: 'Or out of loneliness, habit, or missing how it once felt? Both can be true.',
+    prompt: i18n.t('lib.reflection.rightReasons.prompt'),
+    hint: i18n.t('lib.reflection.rightReasons.hint'),
   },
-  { id: 'ready', prompt: 'Do you feel ready, either way?', hint: 'Ready to move on, or ready to be in touch again.' },
+  { id: 'ready', prompt: i18n.t('lib.reflection.ready.prompt'), hint: i18n.t('lib.reflection.ready.hint') },
 ];
 
 export const LEANING_LABELS: Record<ReflectionLeaning, string> = {
-  'moving-on': 'Moving on',
-  reconnecting: 'Reconnecting',
-  undecided: 'Not sure yet',
+  'moving-on': i18n.t('lib.reflection.leaning.movingOn'),
+  reconnecting: i18n.t('lib.reflection.leaning.reconnecting'),
+  undecided: i18n.t('lib.reflection.leaning.undecided'),
 };

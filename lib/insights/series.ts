@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { addDays, addWeeks, startOfDay, startOfWeek } from 'date-fns';
 import { ELSEWHERE, SURFACES, URGE_SITES, type LocalDate, type Surface, type Urge, type UrgeSite } from '../model';
 import { SITE_NAMES } from '../sites/names';
@@ -58,17 +59,17 @@ export interface Category<K extends string> {
 }
 
 export const SURFACE_LABELS: Record<Surface, string> = {
-  profile: 'Their profile',
-  story: 'Their stories',
-  message: 'Messages',
-  search: 'Searching for them',
-  post: 'Their posts',
-  settings: 'Changing settings',
-  manual: 'Outside the browser',
+  profile: i18n.t('lib.insights.surface.profile'),
+  story: i18n.t('lib.insights.surface.story'),
+  message: i18n.t('lib.insights.surface.message'),
+  search: i18n.t('lib.insights.surface.search'),
+  post: i18n.t('lib.insights.surface.post'),
+  settings: i18n.t('lib.insights.surface.settings'),
+  manual: i18n.t('lib.insights.surface.manual'),
 };
 
 export function siteLabel(site: UrgeSite): string {
-  return site === ELSEWHERE ? 'Not on a site' : SITE_NAMES[site];
+  return site === ELSEWHERE ? i18n.t('lib.insights.notOnASite') : SITE_NAMES[site];
 }
 
 /** Counts per category, most first (ties in the vocabulary's order); empty categories left out. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Account, Person } from '../model';
 import { DEFAULT_GOAL_DAYS, MAX_GOAL_DAYS, MAX_NAME_LENGTH } from '../model';
 import { isValidLocalDate, localDateOf } from '../streak';
@@ -37,18 +38,18 @@ export function validateDraft(
 ): { ok: true; person: Omit<Person, 'id'> } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const name = draft.name.trim();
-  if (!name) errors.name = 'Add a name, or a nickname only you would recognise.';
-  else if (name.length > MAX_NAME_LENGTH) errors.name = `Keep the name under ${MAX_NAME_LENGTH} characters.`;
-  else if (CONTROL_CHARS.test(name)) errors.name = 'The name has a hidden control character; please type it again.';
+  if (!name) errors.name = i18n.t('lib.people.name.empty');
+  else if (name.length > MAX_NAME_LENGTH) errors.name = i18n.t('lib.people.name.tooLong', [String(MAX_NAME_LENGTH)]);
+  else if (CONTROL_CHARS.test(name)) errors.name = i18n.t('lib.people.name.controlCharacter');
   else if (otherNames.some((other) => other.trim().toLowerCase() === name.toLowerCase()))
-    errors.name = 'You already have someone with this name. Use a different name so they can be told apart.';
+    errors.name = i18n.t('lib.people.name.taken');
 
-  if (!isValidLocalDate(draft.noContactSince)) errors.noContactSince = 'Choose the date your no-contact started.';
-  else if (draft.noContactSince > localDateOf(now)) errors.noContactSince = "The start date can't be in the future.";
+  if (!isValidLocalDate(draft.noContactSince)) errors.noContactSince = i18n.t('lib.people.noContactSince.missing');
+  else if (draft.noContactSince > localDateOf(now)) errors.noContactSince = i18n.t('lib.people.noContactSince.future');
 
   const goal = Number(draft.goalDays);
   if (!/^\d+$/.test(draft.goalDays.trim()) || !Number.isInteger(goal) || goal < 1 || goal > MAX_GOAL_DAYS)
-    errors.goalDays = `Choose a goal between 1 and ${MAX_GOAL_DAYS} days.`;
+    errors.goalDays = i18n.t('lib.people.goalDays', [String(MAX_GOAL_DAYS)]);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {

@@ -6,7 +6,6 @@ import {
   DEFAULT_LATE_NIGHT,
   goalDate,
   goalRunning,
-  importWeakening,
   inLateNight,
   latestGoalDate,
   lockActive,
@@ -15,6 +14,7 @@ import {
   withoutWeakening,
 } from '@/lib/friction/rules';
 import { friendCodeMatches, hashFriendCode, newFriendCode, normalizeFriendCode } from '@/lib/friction/friend-code';
+import { importWeakening } from '@/lib/friction/import-losses';
 import { activePauses, pauseEnd, pausedUntil, readPause, withoutPause, withPause } from '@/lib/friction/pause';
 import { blockedByLock, describeAction, parseAction } from '@/lib/friction/actions';
 import { commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
