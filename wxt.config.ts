@@ -34,6 +34,7 @@ export default defineConfig({
       'wxt.config.ts',
       'README.md',
       'PRIVACY.md',
+      'PRIVACY.es.md',
       'CHANGELOG.md',
     ],
   },

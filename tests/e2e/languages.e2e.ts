@@ -62,6 +62,13 @@ describe.each(BROWSERS)('English in %s', (browserName) => {
     expect(await popup.text('[data-testid="urges"] p')).toBe('1 urge resisted today');
     expect(missingMessages(popup)).toEqual([]);
   });
+
+  it('shows the privacy page in English', async () => {
+    const privacy = await openExtensionPage(session, 'privacy.html');
+    await privacy.waitFor('table');
+    expect(await privacy.text('h1')).toBe('Privacy');
+    expect(await privacy.text('h2')).toBe('What is kept, and where');
+  });
 });
 
 describe('Spanish in chromium', () => {
@@ -143,9 +150,12 @@ describe('Spanish in chromium', () => {
     expect(missingMessages(progress)).toEqual([]);
     await progress.screenshot(join(ARTIFACTS, 'languages-progress-es-chromium.png'), { fullPage: true });
     const privacy = await openExtensionPage(session, 'privacy.html');
-    await privacy.waitFor('[data-testid="privacy-language"]');
+    await privacy.waitFor('table');
     expect(await privacy.evaluate(() => document.title)).toBe('Privacidad · Clean Break');
-    expect(await privacy.text('[data-testid="privacy-language"]')).toMatch(/^Por ahora, esta página de privacidad solo está en inglés\./);
+    expect(await privacy.text('h1')).toBe('Privacidad');
+    expect(await privacy.text('h2')).toBe('Qué se guarda y dónde');
+    expect(missingMessages(privacy)).toEqual([]);
+    await privacy.screenshot(join(ARTIFACTS, 'languages-privacy-es-chromium.png'), { fullPage: true });
   });
 
   it('asks for the sentence in Spanish on the cooldown page, and takes it typed without accents', async () => {

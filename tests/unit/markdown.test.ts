@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseInline, parseMarkdown } from '@/lib/markdown';
+import { parseInline, parseMarkdown, type Block } from '@/lib/markdown';
 
 describe('the Markdown subset the privacy page renders', () => {
   it('reads bold, italic and code inside text', () => {
@@ -32,8 +32,8 @@ describe('the Markdown subset the privacy page renders', () => {
     ]);
   });
 
-  it('leaves no Markdown marks in the rendered PRIVACY.md', () => {
-    const blocks = parseMarkdown(readFileSync(resolve(import.meta.dirname, '../../PRIVACY.md'), 'utf8'));
+  it.each(['PRIVACY.md', 'PRIVACY.es.md'])('leaves no Markdown marks in the rendered %s', (file) => {
+    const blocks = parseMarkdown(readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8'));
     const texts = blocks.flatMap((block) => {
       if (block.kind === 'list') return block.items.flat();
       if (block.kind === 'table') return [...block.header, ...block.rows.flat()].flat();
@@ -42,5 +42,21 @@ describe('the Markdown subset the privacy page renders', () => {
     expect(blocks.filter((block) => block.kind === 'heading').length).toBeGreaterThanOrEqual(4);
     expect(blocks.some((block) => block.kind === 'table')).toBe(true);
     expect(texts.filter((inline) => inline.kind === 'text' && /\*\*|`|^#|\|/.test(inline.text))).toEqual([]);
+  });
+});
+
+describe('the Spanish privacy page', () => {
+  const read = (file: string) => parseMarkdown(readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8'));
+  /** The document's shape and every code name in it: a translation changes the words, never these. */
+  const outline = (blocks: Block[]) =>
+    blocks.map((block) => {
+      const inlines = block.kind === 'list' ? block.items.flat() : block.kind === 'table' ? [...block.header, ...block.rows.flat()].flat() : block.content;
+      const codes = inlines.filter((inline) => inline.kind === 'code').map((inline) => inline.text);
+      const size = block.kind === 'list' ? block.items.length : block.kind === 'table' ? block.rows.length : 0;
+      return { kind: block.kind, level: block.kind === 'heading' ? block.level : 0, size, codes };
+    });
+
+  it('keeps the English one’s headings, lists, tables and code names', () => {
+    expect(outline(read('PRIVACY.es.md'))).toEqual(outline(read('PRIVACY.md')));
   });
 });
