@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BROWSERS, launch, type ExtensionSession, type LaunchOptions, type TestPage } from './harness';
-import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { ARTIFACTS, openExtensionPage, seedSamWithAnUrge } from './support';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PROFILE_URL = 'https://www.instagram.com/sam.rivera/';
@@ -22,16 +22,6 @@ const PAGES: { name: string; path: (urgeId: number) => string; ready: string }[]
   { name: 'reflection', path: () => 'options.html#reflection', ready: '[data-testid="reflection-view"]' },
 ];
 
-const BACKUP = {
-  app: 'clean-break',
-  version: 1,
-  exportedAt: new Date().toISOString(),
-  people: [{ name: 'Sam', noContactSince: localDateDaysAgo(9), goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }] }],
-  urges: [{ at: new Date(Date.now() - 60_000).toISOString(), person: 'Sam', site: 'instagram', surface: 'profile', outcome: 'resisted' }],
-  contacts: [],
-  activities: [],
-  reasons: ['I want my evenings back.'],
-};
 
 interface Violation {
   id: string;
@@ -53,16 +43,6 @@ async function seriousViolations(page: TestPage): Promise<Violation[]> {
   });
 }
 
-/** Sets up the person, their urge and a reason through a backup, as a person restoring one would. */
-async function seed(session: ExtensionSession): Promise<number> {
-  const options = await openExtensionPage(session, 'options.html');
-  await options.waitFor('input[type="file"]');
-  await options.upload('input[type="file"]', writeTempFile('a11y-backup.json', JSON.stringify(BACKUP)));
-  await options.waitFor('[data-testid="backup-message"]');
-  const [urge] = await dbRows<{ id: number }>(options, 'urges');
-  await options.close();
-  return urge!.id;
-}
 
 async function open(session: ExtensionSession, page: (typeof PAGES)[number], urgeId: number): Promise<TestPage> {
   const opened = await openExtensionPage(session, page.path(urgeId));
@@ -75,7 +55,7 @@ function withSession(browserName: (typeof BROWSERS)[number], options: LaunchOpti
   let urgeId: number;
   beforeAll(async () => {
     session = await launch(browserName, () => null, options);
-    urgeId = await seed(session);
+    urgeId = await seedSamWithAnUrge(session);
   });
   afterAll(() => session?.close());
   body(() => ({ session, urgeId }));

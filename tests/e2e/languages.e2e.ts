@@ -7,34 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BROWSERS, launch, type BrowserName, type ExtensionSession, type TestPage } from './harness';
-import { ARTIFACTS, dbRows, localDateDaysAgo, openExtensionPage, writeTempFile } from './support';
+import { ARTIFACTS, openExtensionPage, seedSamWithAnUrge } from './support';
 import { shiftPerformanceNow } from './friction-support';
 
 const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT ?? '.output');
 const BUILD_DIRS: Record<BrowserName, string> = { chromium: 'chrome-mv3', firefox: 'firefox-mv3' };
 const PROFILE_URL = 'https://www.instagram.com/sam.rivera/';
 
-const BACKUP = {
-  app: 'clean-break',
-  version: 1,
-  exportedAt: new Date().toISOString(),
-  people: [{ name: 'Sam', noContactSince: localDateDaysAgo(9), goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }] }],
-  urges: [{ at: new Date(Date.now() - 60_000).toISOString(), person: 'Sam', site: 'instagram', surface: 'profile', outcome: 'resisted' }],
-  contacts: [],
-  activities: [],
-  reasons: ['I want my evenings back.'],
-};
 
-/** Sets up Sam, one urge resisted today and a reason, through a backup; returns the urge's id. */
-async function seed(session: ExtensionSession): Promise<number> {
-  const options = await openExtensionPage(session, 'options.html');
-  await options.waitFor('input[type="file"]');
-  await options.upload('input[type="file"]', writeTempFile('languages-backup.json', JSON.stringify(BACKUP)));
-  await options.waitFor('[data-testid="backup-message"]');
-  const [urge] = await dbRows<{ id: number }>(options, 'urges');
-  await options.close();
-  return urge!.id;
-}
 
 const missingMessages = (page: TestPage) => page.console.filter((line) => line.includes('[i18n]'));
 
@@ -51,7 +31,7 @@ describe.each(BROWSERS)('English in %s', (browserName) => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launch(browserName);
-    await seed(session);
+    await seedSamWithAnUrge(session);
   });
   afterAll(() => session?.close());
 
@@ -76,7 +56,7 @@ describe('Spanish in chromium', () => {
   let urgeId: number;
   beforeAll(async () => {
     session = await launch('chromium', () => null, { language: 'es' });
-    urgeId = await seed(session);
+    urgeId = await seedSamWithAnUrge(session);
   });
   afterAll(() => session?.close());
 

@@ -122,3 +122,23 @@ export function inspectMarkers(page: Evaluator): Promise<MarkerState> {
     };
   });
 }
+
+/** Sam, nine days in, with one urge resisted a minute ago and one reason: enough for every extension page to show something. */
+const SAM_WITH_AN_URGE = {
+  app: 'clean-break',
+  version: 1,
+  people: [{ name: 'Sam', noContactSince: localDateDaysAgo(9), goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }] }],
+  urges: [{ at: new Date(Date.now() - 60_000).toISOString(), person: 'Sam', site: 'instagram', surface: 'profile', outcome: 'resisted' }],
+  reasons: ['I want my evenings back.'],
+};
+
+/** Imports SAM_WITH_AN_URGE through Settings, as a person restoring a backup would; returns the urge's id (for the pause page). */
+export async function seedSamWithAnUrge(session: ExtensionSession): Promise<number> {
+  const options = await openExtensionPage(session, 'options.html');
+  await options.waitFor('input[type="file"]');
+  await options.upload('input[type="file"]', writeTempFile(`sam-with-an-urge-${session.browserName}.json`, JSON.stringify(SAM_WITH_AN_URGE)));
+  await options.waitFor('[data-testid="backup-message"]');
+  const [urge] = await dbRows<{ id: number }>(options, 'urges');
+  await options.close();
+  return urge!.id;
+}
