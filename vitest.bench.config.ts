@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 
 // `npm run bench`: one long measuring run in real browsers, printed as it goes.
 export default defineConfig({
-  resolve: { alias: { '@': resolve(import.meta.dirname) } },
+  // `#i18n` is WXT's generated module (`wxt prepare`); Node gets English messages from the setup file.
+  resolve: { alias: { '@': resolve(import.meta.dirname), '#i18n': resolve(import.meta.dirname, '.wxt/i18n/index.ts') } },
   test: {
+    setupFiles: ['tests/e2e/node-i18n.ts'],
     include: ['tests/bench/benchmarks.ts'],
     testTimeout: 30 * 60_000,
     disableConsoleIntercept: true,
