@@ -83,7 +83,9 @@ describe('when the worker stops mid-burst (chromium)', () => {
     const idOf = (index: number) => people.find((person) => person.name === PEOPLE[index]!.name)!.id;
 
     let stops = 0;
-    const stop = keepStopping(1_500);
+    // Every 2.5 s: a hello also reads the pause and the people, which on a busy two-core machine can take
+    // longer than 1.5 s, so stops that frequent could end every attempt (Chrome itself waits 30 s idle).
+    const stop = keepStopping(2_500);
     const landed: string[] = [];
     const visit = async (check: (typeof CHECKS)[number]) => {
       const page = await bench.context.newPage();
