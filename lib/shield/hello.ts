@@ -54,15 +54,19 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
 
   // The user paused protection here (after a cooldown): nothing hidden, nothing shielded, until it ends.
   // A pause that can't be read is no pause: protection stays on.
-  const pause = await readProtectionPause().catch(() => NO_PAUSE);
+  // Every page load of a supported site waits on this: the four independent reads go out together.
+  const [pause, people, learned, passed] = await Promise.all([
+    readProtectionPause().catch(() => NO_PAUSE),
+    listPeople(db),
+    learnedKeysFor(db, adapter.id),
+    passedPeople(tabId, adapter.id, now),
+  ]);
   if (pausedUntil(pause, adapter.id, now) !== null) {
     await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: LIFT_CURTAIN, origin: 'USER' });
     return { ...NOTHING, site: adapter.id };
   }
 
-  const [people, learned] = await Promise.all([listPeople(db), learnedKeysFor(db, adapter.id)]);
   const targets = targetsFor(adapter.id, people, learned);
-  const passed = await passedPeople(tabId, adapter.id, now);
   const route = adapter.route(new URL(sender.url));
   const target = route && targetFor(targets, route.identifiers);
   const block =
