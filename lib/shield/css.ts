@@ -32,13 +32,15 @@ export function compileCss(selectors: string[]): string {
 }
 
 /**
- * Walks a selector outside quoted strings (identifiers are substituted into strings, so they may
- * hold anything), calling `visit` with each character's index and the parenthesis depth before it.
- * Returning true stops the walk.
+ * Walks a selector outside quoted strings and attribute brackets (identifiers are substituted into
+ * strings, so they may hold anything; `[href="/sam" i]` holds a space that is no combinator),
+ * calling `visit` with each character's index and the parenthesis depth before it. Returning true
+ * stops the walk.
  */
 function walk(selector: string, from: number, visit: (index: number, depth: number) => boolean | void): void {
   let depth = 0;
   let quote = '';
+  let inBrackets = false;
   for (let index = from; index < selector.length; index += 1) {
     const char = selector[index]!;
     if (quote) {
@@ -47,6 +49,8 @@ function walk(selector: string, from: number, visit: (index: number, depth: numb
       continue;
     }
     if (char === '"' || char === "'") quote = char;
+    else if (inBrackets) inBrackets = char !== ']';
+    else if (char === '[') inBrackets = true;
     else if (visit(index, depth)) return;
     if (char === '(') depth += 1;
     else if (char === ')') depth -= 1;

@@ -96,6 +96,14 @@ describe('subjects spelled out for the browser’s rule buckets', () => {
     ]);
   });
 
+  it('reads the case-insensitive flag inside attribute brackets as part of the attribute', () => {
+    expect(expandSubject('[role="listbox"] :is(a[href="/sam" i], a[href^="/sam?" i])')).toEqual([
+      '[role="listbox"] a[href="/sam" i]',
+      '[role="listbox"] a[href^="/sam?" i]',
+    ]);
+    expect(censusQuery('li:has(a[href="/sam" i])')).toEqual({ key: 'li a[href="/sam" i]', container: 'li', parent: false });
+  });
+
   it('leaves alone what is not a subject list, or would change meaning', () => {
     for (const selector of [
       'div[aria-posinset]:has(:is(h4, h5) a[href="/sam"])',
