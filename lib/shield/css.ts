@@ -10,16 +10,63 @@ export function cssString(text: string): string {
   return text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 }
 
-/** Every rule of a site instantiated for every identifier of every target there, subjects spelled out. */
+/**
+ * Every rule of a site instantiated for every identifier of every target there, subjects spelled
+ * out. Rules of the same shape share one selector: where a template keys on the identifier inside
+ * one `:is()` list, the lists of every identifier (of every person, handle and numeric id alike)
+ * are joined into it. `P:has(:is(a1, a2))` is what `P:has(:is(a1)), P:has(:is(a2))` says, but the
+ * browser walks P's subtree once for it instead of once per identifier.
+ */
 export function compileSelectors(rules: readonly HideRule[], targets: Target[]): string[] {
-  return targets.flatMap((target) =>
-    target.identifiers.flatMap((identifier) => {
-      const kind = identifierKind(identifier);
-      return rules
-        .filter((rule) => rule.kind === kind)
-        .flatMap((rule) => expandSubject(rule.selector.replaceAll('{id}', cssString(identifier))));
-    }),
+  const identifiers = targets.flatMap((target) => target.identifiers);
+  const joined = new Map<string, { before: string; after: string; alternatives: string[] }>();
+  const single: string[] = [];
+  for (const rule of rules) {
+    const mine = identifiers.filter((identifier) => identifierKind(identifier) === rule.kind);
+    if (mine.length === 0) continue;
+    const instantiate = (text: string) => mine.map((identifier) => text.replaceAll('{id}', cssString(identifier)));
+    const list = keyedList(rule.selector);
+    if (!list) {
+      single.push(...instantiate(rule.selector));
+      continue;
+    }
+    const before = rule.selector.slice(0, list.open + 1);
+    const after = rule.selector.slice(list.close);
+    const shape = `${before}\u0000${after}`;
+    const entry = joined.get(shape) ?? { before, after, alternatives: [] };
+    entry.alternatives.push(...instantiate(rule.selector.slice(list.open + 1, list.close)));
+    joined.set(shape, entry);
+  }
+  return [...[...joined.values()].map(({ before, alternatives, after }) => `${before}${alternatives.join(', ')}${after}`), ...single].flatMap(
+    expandSubject,
   );
+}
+
+/**
+ * The `:is()` list a template keys on: the innermost one holding every `{id}`, if none of the
+ * lists around it is a `:not()` (where joining would turn "none of" into "not all of").
+ * Templates are our own rules, so quotes and parentheses are balanced.
+ */
+function keyedList(template: string): { open: number; close: number } | null {
+  const open: number[] = [];
+  const closeOf = new Map<number, number>();
+  let common: number[] | null = null;
+  let quote = '';
+  for (let index = 0; index < template.length; index += 1) {
+    const char = template[index]!;
+    if (template.startsWith('{id}', index)) common = common ? common.filter((paren) => open.includes(paren)) : [...open];
+    if (quote) {
+      if (char === '\\') index += 1;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(') open.push(index);
+    else if (char === ')') closeOf.set(open.pop()!, index);
+  }
+  const around = common ?? [];
+  if (around.some((paren) => template.endsWith(':not', paren))) return null;
+  const innermost = around.at(-1);
+  if (innermost === undefined || !template.endsWith(':is', innermost)) return null;
+  return { open: innermost, close: closeOf.get(innermost)! };
 }
 
 /**
@@ -113,7 +160,9 @@ export function expandSubject(selector: string): string[] {
 /**
  * How the census finds what a rule hid without matching `:has()` on every element: a rule
  * `A:has(B)` hides the nearest `A` above a `B`, so the census queries `A B` (right to left: the
- * few `B` first) and counts each match's `container`. Other rules are counted as they match.
+ * few `B` first) and counts each match's `container`. The `:has()` is the subject's last one, and
+ * may sit anywhere in it (`A:has(B):not(C)` is `A:not(C):has(B)`). Other rules are counted as
+ * they match.
  */
 export interface CensusQuery {
   key: string;
@@ -125,15 +174,15 @@ export interface CensusQuery {
 
 export function censusQuery(selector: string): CensusQuery {
   const plain: CensusQuery = { key: selector, container: null, parent: false };
-  if (!selector.endsWith(')')) return plain;
   let open = -1;
   walk(selector, subjectStart(selector), (index, depth) => {
     if (depth === 0 && selector.startsWith(':has(', index)) open = index + 4;
   });
-  if (open < 0 || closingParen(selector, open) !== selector.length - 1) return plain;
-  const argument = selector.slice(open + 1, -1).trim();
+  if (open < 0) return plain;
+  const close = closingParen(selector, open);
+  const argument = selector.slice(open + 1, close).trim();
   if (/^[+~]/.test(argument) || splitList(argument).length > 1) return plain;
-  const container = selector.slice(0, open - 4) || '*';
+  const container = selector.slice(0, open - 4) + selector.slice(close + 1) || '*';
   // A container ending in a combinator (`P :has(B)`) would need a universal subject.
   const subject = /[\s>+~]$/.test(container) ? `${container}*` : container;
   return { key: `${subject} ${argument}`, container: subject, parent: argument.startsWith('>') };

@@ -26,6 +26,16 @@ const MESSENGER_HOSTS = new Set(['www.messenger.com', 'messenger.com']);
 const ITEM_SEGMENTS = new Set(['posts', 'videos', 'photos']);
 
 /**
+ * Links whose href has one of `shapes`, written `:is(a[href*="<contains>"]:is(<shapes>))`: a link
+ * without the identifier in it at all fails the one substring test and the shapes are never
+ * tried, which is what nearly every link on a feed is. The outer `:is()` is the list the compiler
+ * joins every identifier's links into.
+ */
+function keyedLinks(contains: string, shapes: string[], { anyCase = false } = {}): string {
+  return `:is(a[href*="${contains}"${anyCase ? ' i' : ''}]:is(${shapes.join(', ')}))`;
+}
+
+/**
  * Links to an account's profile in every shape Facebook writes them: relative or absolute, bare or
  * with a query (`?comment_id=…`, `?__cft__…`) or a tab path. Each alternative ends the identifier at
  * the end of the href, `?`, `&` or `/`, so `sam.rivera.77` never matches `sam.rivera.778` and
@@ -33,28 +43,32 @@ const ITEM_SEGMENTS = new Set(['posts', 'videos', 'photos']);
  * boundary so that every host (www, web, m, bare) is covered.
  */
 const PROFILE_LINK: Record<IdentifierKind, string> = {
-  handle: `:is(${[
-    'a[href="/{id}" i]',
-    'a[href^="/{id}?" i]',
-    'a[href^="/{id}/" i]',
-    'a[href$="facebook.com/{id}" i]',
-    'a[href*="facebook.com/{id}?" i]',
-    'a[href*="facebook.com/{id}/" i]',
-  ].join(', ')})`,
-  id: `:is(${[
-    'a[href="/profile.php?id={id}"]',
-    'a[href^="/profile.php?id={id}&"]',
-    'a[href$="facebook.com/profile.php?id={id}"]',
-    'a[href*="facebook.com/profile.php?id={id}&"]',
-    'a[href="/{id}"]',
-    'a[href^="/{id}?"]',
-    'a[href^="/{id}/"]',
-    'a[href$="facebook.com/{id}"]',
-    'a[href*="facebook.com/{id}?"]',
-    'a[href*="facebook.com/{id}/"]',
+  handle: keyedLinks(
+    '{id}',
+    [
+      '[href="/{id}" i]',
+      '[href^="/{id}?" i]',
+      '[href^="/{id}/" i]',
+      '[href$="facebook.com/{id}" i]',
+      '[href*="facebook.com/{id}?" i]',
+      '[href*="facebook.com/{id}/" i]',
+    ],
+    { anyCase: true },
+  ),
+  id: keyedLinks('{id}', [
+    '[href="/profile.php?id={id}"]',
+    '[href^="/profile.php?id={id}&"]',
+    '[href$="facebook.com/profile.php?id={id}"]',
+    '[href*="facebook.com/profile.php?id={id}&"]',
+    '[href="/{id}"]',
+    '[href^="/{id}?"]',
+    '[href^="/{id}/"]',
+    '[href$="facebook.com/{id}"]',
+    '[href*="facebook.com/{id}?"]',
+    '[href*="facebook.com/{id}/"]',
     // Authors inside groups link to their group profile, /groups/<gid>/user/<uid>/ ([KNOW]).
-    'a[href*="/groups/"][href*="/user/{id}/"]',
-  ].join(', ')})`,
+    '[href*="/groups/"][href*="/user/{id}/"]',
+  ]),
 };
 
 /**
@@ -63,17 +77,16 @@ const PROFILE_LINK: Record<IdentifierKind, string> = {
  * profile without it, so a friend's comment that names them stays.
  */
 const COMMENT_AUTHOR: Record<IdentifierKind, string> = {
-  handle: `:is(${[
-    'a[href^="/{id}?" i][href*="comment_id="]',
-    'a[href*="facebook.com/{id}?" i][href*="comment_id="]',
-  ].join(', ')})`,
-  id: `:is(${[
-    'a[href^="/profile.php?id={id}&"][href*="comment_id="]',
-    'a[href*="facebook.com/profile.php?id={id}&"][href*="comment_id="]',
-    'a[href^="/{id}?"][href*="comment_id="]',
-    'a[href*="facebook.com/{id}?"][href*="comment_id="]',
-    'a[href*="/groups/"][href*="/user/{id}/"][href*="comment_id="]',
-  ].join(', ')})`,
+  handle: keyedLinks('{id}', ['[href^="/{id}?" i][href*="comment_id="]', '[href*="facebook.com/{id}?" i][href*="comment_id="]'], {
+    anyCase: true,
+  }),
+  id: keyedLinks('{id}', [
+    '[href^="/profile.php?id={id}&"][href*="comment_id="]',
+    '[href*="facebook.com/profile.php?id={id}&"][href*="comment_id="]',
+    '[href^="/{id}?"][href*="comment_id="]',
+    '[href*="facebook.com/{id}?"][href*="comment_id="]',
+    '[href*="/groups/"][href*="/user/{id}/"][href*="comment_id="]',
+  ]),
 };
 
 /**
@@ -81,7 +94,7 @@ const COMMENT_AUTHOR: Record<IdentifierKind, string> = {
  * `/messages/t/<id>/`, `/messages/e2ee/t/<id>/`, messenger.com `/t/<id>/` and `/e2ee/t/<id>/`,
  * relative or absolute, and message requests (`/requests/t/<id>/`).
  */
-const THREAD_LINK = `:is(${['a[href*="/t/{id}/"]', 'a[href*="/t/{id}?"]', 'a[href$="/t/{id}"]'].join(', ')})`;
+const THREAD_LINK = keyedLinks('/t/{id}', ['[href*="/t/{id}/"]', '[href*="/t/{id}?"]', '[href$="/t/{id}"]']);
 
 /** Their own profile tabs, which only their own profile header links to (mutual friends link to `/<them>`). */
 const OWN_FRIENDS_TAB: Record<IdentifierKind, string> = {
@@ -141,7 +154,9 @@ export const rules: readonly HideRule[] = KINDS.flatMap((kind): HideRule[] => {
     {
       surface: 'post',
       kind,
-      selector: `div[role="article"]:has(:is(h4, h5) ${profile})`,
+      // An article inside a feed unit is hidden with its unit by the rule above, or holds no
+      // author link of theirs; skipping it spares the browser one subtree walk per post.
+      selector: `div[role="article"]:not(div[aria-posinset] *):has(:is(h4, h5) ${profile})`,
       seen: 'post nodes rendered as div[role="article"] (main column, post viewer dialog, profile feeds) with the h4/h5 author link (FBCMF news.js 2026-07-05)',
     },
     {
@@ -153,8 +168,11 @@ export const rules: readonly HideRule[] = KINDS.flatMap((kind): HideRule[] => {
     {
       surface: 'comment',
       kind,
-      selector: `div[role="article"]:not(:has(div[role="article"])):has(${COMMENT_AUTHOR[kind]})`,
-      seen: 'comments div[role="article"][aria-label^="Comment by <Name>"], replies "Reply by <Name>", localised; author = profile link outside the text (FBCMT 2025-26). Matched by the ?comment_id= author link, never the name; only innermost articles, so a post or parent comment holding theirs stays',
+      // Comments and replies carry an aria-label in every language; posts that hold them need no
+      // walk. Their author is looked for first: almost no comment is theirs, so the innermost test
+      // rarely runs.
+      selector: `div[role="article"][aria-label]:has(${COMMENT_AUTHOR[kind]}):not(:has(div[role="article"]))`,
+      seen: 'comments div[role="article"][aria-label^="Comment by <Name>"], replies "Reply by <Name>", localised (the attribute is always there); author = profile link outside the text (FBCMT 2025-26). Matched by the ?comment_id= author link, never the name; only innermost articles, so a post or parent comment holding theirs stays',
     },
     {
       surface: 'suggestion',

@@ -77,6 +77,40 @@ describe('css', () => {
     );
   });
 
+  it('joins every identifier of rules of one shape into one :is() list, so the browser walks once', () => {
+    const shaped: HideRule[] = [
+      { surface: 'post', kind: 'handle', selector: 'article:has(h4 :is(a[href="/{id}" i], a[href^="/{id}?" i]))', seen: 'test' },
+      { surface: 'post', kind: 'id', selector: 'article:has(h4 :is(a[href="/p?id={id}"]))', seen: 'test' },
+    ];
+    const targets: Target[] = [
+      { personId: 1, name: 'S', identifiers: ['sam.rivera', '1000'], keys: [] },
+      { personId: 2, name: 'A', identifiers: ['alexk'], keys: [] },
+    ];
+    expect(compileSelectors(shaped, targets)).toEqual([
+      'article:has(h4 :is(a[href="/sam.rivera" i], a[href^="/sam.rivera?" i], a[href="/alexk" i], a[href^="/alexk?" i], a[href="/p?id=1000"]))',
+    ]);
+  });
+
+  it('keeps one selector per identifier where joining would change the meaning or find no list', () => {
+    const unjoinable: HideRule[] = [
+      { surface: 'message', kind: 'handle', selector: 'aside:not(:has(:is(a[href="/{id}"]))) :is(a[href="/t/{id}"])', seen: 'test' },
+      { surface: 'message', kind: 'handle', selector: 'li:has(a[href="/{id}"])', seen: 'test' },
+    ];
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam', 'jo'], keys: [] }];
+    expect(compileSelectors(unjoinable, targets)).toEqual([
+      'aside:not(:has(:is(a[href="/sam"]))) a[href="/t/sam"]',
+      'aside:not(:has(:is(a[href="/jo"]))) a[href="/t/jo"]',
+      'li:has(a[href="/sam"])',
+      'li:has(a[href="/jo"])',
+    ]);
+  });
+
+  it('spells out a joined subject list, one selector per identifier’s alternative', () => {
+    const links: HideRule[] = [{ surface: 'search', kind: 'handle', selector: '[role="listbox"] :is(a[href="/{id}" i])', seen: 'test' }];
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam', 'jo'], keys: [] }];
+    expect(compileSelectors(links, targets)).toEqual(['[role="listbox"] a[href="/sam" i]', '[role="listbox"] a[href="/jo" i]']);
+  });
+
   it('cannot be broken out of by a hostile identifier', () => {
     const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['x"] body {display:none} a[b="'], keys: [] }];
     const [selector] = compileSelectors(rules, targets);
@@ -135,6 +169,14 @@ describe('census queries', () => {
       parent: false,
     });
     expect(censusQuery('ul > li:has(> a[href="/sam"])')).toEqual({ key: 'ul > li > a[href="/sam"]', container: 'ul > li', parent: true });
+  });
+
+  it('finds the subject’s last :has() wherever it sits in the compound', () => {
+    expect(censusQuery('div[role="article"][aria-label]:has(a[href^="/sam?"]):not(:has(div[role="article"]))')).toEqual({
+      key: 'div[role="article"][aria-label]:not(:has(div[role="article"])) a[href^="/sam?"]',
+      container: 'div[role="article"][aria-label]:not(:has(div[role="article"]))',
+      parent: false,
+    });
   });
 
   it('counts the match itself when the rule has no trailing :has()', () => {
