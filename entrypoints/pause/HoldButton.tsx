@@ -27,30 +27,34 @@ export function HoldButton({ seconds, onHeld }: Props) {
   };
   useEffect(() => stop, []);
 
+  // The hint sits beside the button, not in it: inside, it would be read as part of the
+  // button's name and then again as its description.
   return (
-    <button
-      type="button"
-      class={`hold ${holding ? 'holding' : ''}`}
-      style={{ '--hold-ms': `${seconds * 1000}ms` }}
-      data-testid="continue-anyway"
-      aria-describedby="hold-hint"
-      onPointerDown={start}
-      onPointerUp={stop}
-      onPointerLeave={stop}
-      onKeyDown={(event) => {
-        if ((event.key === ' ' || event.key === 'Enter') && !event.repeat) {
-          event.preventDefault();
-          start();
-        }
-      }}
-      onKeyUp={stop}
-      onBlur={stop}
-    >
-      <span class="hold-fill" aria-hidden="true" />
-      <span class="hold-label">{holding ? i18n.t('pause.keepHolding') : i18n.t('pause.continueAnyway')}</span>
+    <>
+      <button
+        type="button"
+        class={`hold ${holding ? 'holding' : ''}`}
+        style={{ '--hold-ms': `${seconds * 1000}ms` }}
+        data-testid="continue-anyway"
+        aria-describedby="hold-hint"
+        onPointerDown={start}
+        onPointerUp={stop}
+        onPointerLeave={stop}
+        onKeyDown={(event) => {
+          if ((event.key === ' ' || event.key === 'Enter') && !event.repeat) {
+            event.preventDefault();
+            start();
+          }
+        }}
+        onKeyUp={stop}
+        onBlur={stop}
+      >
+        <span class="hold-fill" aria-hidden="true" />
+        <span class="hold-label">{holding ? i18n.t('pause.keepHolding') : i18n.t('pause.continueAnyway')}</span>
+      </button>
       <span id="hold-hint" class="sr-only">
         {i18n.t('pause.holdHint', [seconds])}
       </span>
-    </button>
+    </>
   );
 }
