@@ -45,28 +45,21 @@ export function compileSelectors(rules: readonly HideRule[], targets: Target[]):
 /**
  * The `:is()` list a template keys on: the innermost one holding every `{id}`, if none of the
  * lists around it is a `:not()` (where joining would turn "none of" into "not all of").
- * Templates are our own rules, so quotes and parentheses are balanced.
  */
 function keyedList(template: string): { open: number; close: number } | null {
-  const open: number[] = [];
-  const closeOf = new Map<number, number>();
-  let common: number[] | null = null;
-  let quote = '';
-  for (let index = 0; index < template.length; index += 1) {
-    const char = template[index]!;
-    if (template.startsWith('{id}', index)) common = common ? common.filter((paren) => open.includes(paren)) : [...open];
-    if (quote) {
-      if (char === '\\') index += 1;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '(') open.push(index);
-    else if (char === ')') closeOf.set(open.pop()!, index);
-  }
-  const around = common ?? [];
-  if (around.some((paren) => template.endsWith(':not', paren))) return null;
+  const keys = [...template.matchAll(/\{id\}/g)].map((match) => match.index);
+  if (keys.length === 0) return null;
+  const pairs: { open: number; close: number }[] = [];
+  const opened: number[] = [];
+  walk(template, 0, (index) => {
+    if (template[index] === '(') opened.push(index);
+    else if (template[index] === ')') pairs.push({ open: opened.pop()!, close: index });
+  });
+  // Parentheses around every key are nested in one another: the innermost opens last.
+  const around = pairs.filter(({ open, close }) => keys.every((key) => open < key && key < close)).sort((x, y) => x.open - y.open);
+  if (around.some(({ open }) => template.endsWith(':not', open))) return null;
   const innermost = around.at(-1);
-  if (innermost === undefined || !template.endsWith(':is', innermost)) return null;
-  return { open: innermost, close: closeOf.get(innermost)! };
+  return innermost && template.endsWith(':is', innermost.open) ? innermost : null;
 }
 
 /**
