@@ -390,8 +390,6 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   print('|---|---|---|---|---|');
   for (const [name, { figure }] of Object.entries(flash)) {
     print(`| 1 | flash frames, ${name} (${figure.pages} pages, ${figure.frames} sampled frames) | ${figure.flashFrames} | 0 | ${verdict(figure.flashFrames === 0)} |`);
-  }
-  for (const [name, { figure }] of Object.entries(flash)) {
     if (figure.flashedPages.length > 0) print(`| 1 | … pages that flashed in ${name} | ${figure.flashedPages.join(', ')} | | |`);
   }
   print(`| 2 | main-thread time on the feed (${units} units), without an extension | ${ms(cost('without'))} | | |`);
