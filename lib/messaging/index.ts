@@ -18,7 +18,9 @@ interface At {
  * the background worker, `ui-bg-…` from an extension page (popup, options, shield).
  */
 export interface Protocol {
-  'cs-bg-shield-hello': { request: Record<string, never>; response: ShieldHello };
+  /** `parsing`: the page's HTML is still arriving, so the curtain waits for the content script to lift it. */
+  'cs-bg-shield-hello': { request: { parsing: boolean }; response: ShieldHello };
+  'cs-bg-lift-curtain': { request: Record<string, never>; response: { lifted: boolean } };
   'cs-bg-log-urge': { request: UrgeReport & At; response: { urgeId: number } };
   'cs-bg-kept-out-of-view': { request: { count: number }; response: { stored: boolean } };
   'cs-bg-health': { request: { healthy: boolean }; response: { stored: boolean } };

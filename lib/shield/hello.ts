@@ -23,6 +23,8 @@ export interface ShieldHello {
   passed: number[];
   /** Set when the page itself is the person: the curtain stays and the tab goes to the shield. */
   block: ShieldBlock | null;
+  /** The worker left the curtain down: the content script asks for it to be lifted (`liftCurtain`). */
+  curtainHeld: boolean;
   /** How the content script counts what the hiding rules kept out of view. */
   census: CensusQuery[];
 }
@@ -41,13 +43,27 @@ function logShieldedUrge(db: CleanBreakDb, report: UrgeReport, now: number): Pro
   );
 }
 
-const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, census: [] };
+const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, curtainHeld: false, census: [] };
+
+function insertCss(tabId: number, sender: Browser.runtime.MessageSender, css: string): Promise<void> {
+  return browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
+}
 
 /**
  * Answers a content script at document start: injects the hiding rules for its site as
- * user-origin CSS into its frame, and lifts the curtain unless the page must be shielded.
+ * user-origin CSS into its frame, and lifts the curtain unless the page must be shielded or
+ * the content script must lift it later: after its first scan where the site has procedural
+ * rules, and once the HTML has all arrived where it is still `parsing`. A page still arriving
+ * can be painted between two chunks of HTML, with a post of theirs parsed up to its avatar but
+ * not yet to the link the rules know them by. (Firefox inserts the CSS only once the page is
+ * parsed, whatever is asked: its scripting.insertCSS runs at document_idle.)
  */
-export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.MessageSender, now: number): Promise<ShieldHello> {
+export async function shieldHello(
+  db: CleanBreakDb,
+  sender: Browser.runtime.MessageSender,
+  now: number,
+  { parsing }: { parsing: boolean },
+): Promise<ShieldHello> {
   const tabId = sender.tab?.id;
   const adapter = sender.url ? adapterForHost(new URL(sender.url).hostname) : undefined;
   if (tabId === undefined || !adapter || !sender.url) return NOTHING;
@@ -62,7 +78,7 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
     passedPeople(tabId, adapter.id, now),
   ]);
   if (pausedUntil(pause, adapter.id, now) !== null) {
-    await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: LIFT_CURTAIN, origin: 'USER' });
+    await insertCss(tabId, sender, LIFT_CURTAIN);
     return { ...NOTHING, site: adapter.id };
   }
 
@@ -81,10 +97,18 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
   const shown = targets.filter((candidate) => !passed.includes(candidate.personId));
   const selectors = compileSelectors(SITE_RULES[adapter.id], shown);
-  // With procedural or learn rules, the content script lifts the curtain after its first scan.
   const scans = (adapter.procedural?.length ?? 0) + (adapter.learn?.length ?? 0) > 0;
-  const lift = !block && !(scans && targets.length > 0);
+  const curtainHeld = !block && shown.length > 0 && (scans || parsing);
+  const lift = !block && !curtainHeld;
   const css = [compileCss(selectors), lift ? LIFT_CURTAIN : ''].join('\n');
-  await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
-  return { site: adapter.id, targets, passed, block, census: selectors.map(censusQuery) };
+  await insertCss(tabId, sender, css);
+  return { site: adapter.id, targets, passed, block, curtainHeld, census: selectors.map(censusQuery) };
+}
+
+/** Lifts the curtain the worker held for a content script of a supported site (see `shieldHello`). */
+export async function liftCurtain(sender: Browser.runtime.MessageSender): Promise<{ lifted: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url || !adapterForHost(new URL(sender.url).hostname)) return { lifted: false };
+  await insertCss(tabId, sender, LIFT_CURTAIN);
+  return { lifted: true };
 }

@@ -17,8 +17,11 @@ const FIREFOX_ADDON_ID = 'clean-break@cleanbreak.app';
 const FIREFOX_UUID = '0c1e2a5b-7d3f-4c9e-8a61-5b2f4e7d9c13';
 const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT ?? '.output');
 
-/** Answers a request for a fake site, or null to let it fail as the real network would here. */
-export type SiteServer = (url: URL) => { body: string; contentType?: string; status?: number } | null;
+/**
+ * Answers a request for a fake site, or null to let it fail as the real network would here.
+ * `delayMs` holds the answer back, as a slow server would.
+ */
+export type SiteServer = (url: URL) => { body: string; contentType?: string; status?: number; delayMs?: number } | null;
 
 export interface TestPage {
   readonly browserName: BrowserName;
@@ -110,8 +113,9 @@ async function poll(check: () => Promise<boolean>, timeoutMs: number, what: stri
   }
 }
 
-function serve(server: SiteServer, url: string) {
+async function serve(server: SiteServer, url: string) {
   const answer = server(new URL(url));
+  if (answer?.delayMs) await new Promise((done) => setTimeout(done, answer.delayMs));
   return answer && { status: answer.status ?? 200, contentType: answer.contentType ?? 'text/html; charset=utf-8', body: answer.body };
 }
 
@@ -279,7 +283,7 @@ export async function chromiumContext(
     ],
   });
   await context.route(SITE_URL, async (route) => {
-    const answer = serve(server, route.request().url());
+    const answer = await serve(server, route.request().url());
     await (answer ? route.fulfill(answer) : route.abort('internetdisconnected'));
   });
   if (!keepWelcome) {
@@ -454,8 +458,9 @@ async function launchFirefox(server: SiteServer, options: LaunchOptions): Promis
       // A request can vanish while it is answered (the page navigated away): that is not an error.
       const ignoreGone = () => undefined;
       if (!SITE_URL.test(request.url())) return void request.continue().catch(ignoreGone);
-      const answer = serve(server, request.url());
-      void (answer ? request.respond(answer) : request.abort('internetdisconnected')).catch(ignoreGone);
+      void serve(server, request.url())
+        .then((answer) => (answer ? request.respond(answer) : request.abort('internetdisconnected')))
+        .catch(ignoreGone);
     });
     return new PuppeteerPage(page);
   };

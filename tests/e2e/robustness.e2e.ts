@@ -10,6 +10,7 @@ import { PERSON } from '../fixtures/person';
 import { whatsappChatList } from '../fixtures/generated';
 import whatsapp from '@/lib/sites/whatsapp';
 import { SITE_NAMES } from '@/lib/sites/names';
+import { LONGEST_CURTAIN_MS } from '@/lib/shield/page/curtain';
 
 const OUTPUT = resolve(import.meta.dirname, '../..', process.env.CLEAN_BREAK_OUT ?? '.output');
 const TARGETS: Record<BrowserName, string> = { chromium: 'chrome-mv3', firefox: 'firefox-mv3' };
@@ -81,6 +82,71 @@ async function visitLargePage(session: ExtensionSession): Promise<{ page: TestPa
   return { page, timing };
 }
 
+/** Records the first frame the curtain let the page show, and whether its HTML was still arriving then. */
+const CURTAIN_RECORDER = `<script>(() => {
+  const watch = () => {
+    if (getComputedStyle(document.documentElement).opacity !== '1') return requestAnimationFrame(watch);
+    window.__curtainLifted = { at: performance.now(), readyState: document.readyState };
+  };
+  requestAnimationFrame(watch);
+})();</script>`;
+
+const LATE_SCRIPT = 'https://www.facebook.com/fixture/late.js';
+/** The parser waits for this long on the script a page still arriving stops at. */
+const ARRIVING_MS = 1_500;
+/** Longer than the curtain waits (LONGEST_CURTAIN_MS, 4 s) for a page to finish arriving. */
+const STALLED_MS = 7_000;
+
+/** A Facebook feed unit (home.html's markup): avatar link first, then the h4 author link the rules key on. */
+function feedUnit(position: number, marker: string, vanity: string, name: string, middle = ''): string {
+  const link = `/${vanity}?__cft__[0]=AZW${position}&amp;__tn__=-UC%2CP-R`;
+  return (
+    `<div aria-posinset="${position}" aria-setsize="-1" ${marker}><div role="article" class="xw7yly9">` +
+    `<div><a href="${link}" role="link" aria-hidden="true"><svg width="40" height="40" role="img"><circle cx="20" cy="20" r="20"></circle></svg></a></div>` +
+    middle +
+    `<h4><span><a href="${link}" role="link"><strong><span>${name}</span></strong></a></span></h4>` +
+    `<div dir="auto"><span>A walk by the river.</span></div></div></div>`
+  );
+}
+
+/** Three posts; the parser stops at `stopAt` in the one by `stopsIn` (theirs, or a friend's). */
+function arrivingPage(stopAt: string, stopsIn: 'theirs' | 'friend'): string {
+  const stop = `<script src="${stopAt}"></script>`;
+  return instrumented(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Facebook</title>${CURTAIN_RECORDER}
+<style>.xw7yly9 { background: #fff; margin: 8px 0; padding: 8px; }</style></head>
+<body><div role="main"><div role="feed">
+${feedUnit(1, 'data-decoy="a friend’s post"', 'jo.martin', 'Jo Martin', stopsIn === 'friend' ? stop : '')}
+${feedUnit(2, 'data-person="their post"', PERSON_VANITY, PERSON.name, stopsIn === 'theirs' ? stop : '')}
+${feedUnit(3, 'data-decoy="a longer vanity"', `${PERSON_VANITY}8`, 'Samuel Rivera')}
+</div></div></body></html>`);
+}
+
+const PERSON_VANITY = PERSON.accounts.find((account) => account.site === 'facebook' && !/^\d+$/.test(account.handle))!.handle;
+const ARRIVING_URL = 'https://www.facebook.com/?fixture=arriving';
+const STALLED_URL = 'https://www.facebook.com/?fixture=stalled';
+
+/** Pages whose HTML stops at a script the server answers late, mid-way through a post. */
+function serverWithSlowPages(): SiteServer {
+  const fixtures = fixtureServer();
+  const script = { body: 'window.__lateScriptRan = true;', contentType: 'text/javascript' };
+  return (url) => {
+    if (url.href === ARRIVING_URL) return { body: arrivingPage(`${LATE_SCRIPT}?after=arriving`, 'theirs') };
+    if (url.href === STALLED_URL) return { body: arrivingPage(`${LATE_SCRIPT}?after=stalled`, 'friend') };
+    if (url.href === `${LATE_SCRIPT}?after=arriving`) return { ...script, delayMs: ARRIVING_MS };
+    if (url.href === `${LATE_SCRIPT}?after=stalled`) return { ...script, delayMs: STALLED_MS };
+    return fixtures(url);
+  };
+}
+
+interface CurtainLifted {
+  at: number;
+  readyState: DocumentReadyState;
+}
+async function curtainLifted(page: TestPage): Promise<CurtainLifted> {
+  await page.waitUntil(() => '__curtainLifted' in window);
+  return page.evaluate(() => (window as unknown as { __curtainLifted: CurtainLifted }).__curtainLifted);
+}
+
 /** A selector this browser can't parse, as one using syntax newer than the browser would be. */
 const UNPARSEABLE = '#app :clean-break-unsupported';
 const CONTROL_ERROR = 'clean-break control: a content script threw';
@@ -141,6 +207,50 @@ describe.each(BROWSERS)('robustness in %s', (browserName) => {
       expect({ flashFrames: state.flashFrames, flashed: state.flashed }).toEqual({ flashFrames: 0, flashed: [] });
       expect(page.errors).toEqual([]);
       expect(consoleOf(page)).toEqual([]);
+    });
+  });
+
+  describe('on a page still arriving', () => {
+    let session: ExtensionSession;
+    beforeAll(async () => {
+      session = await launch(browserName, serverWithSlowPages());
+      await addPerson(session);
+    });
+    afterAll(() => session?.close());
+
+    it('keeps the curtain down while a post of theirs is half parsed, then hides it and nobody else', async () => {
+      const page = await session.newPage();
+      await page.goto(ARRIVING_URL); // returns once the late script has come and the page is parsed
+      const lifted = await curtainLifted(page);
+      await sleep(300);
+      const state = await inspect(page);
+      await page.close();
+
+      expect(state.visiblePeople).toEqual([]);
+      expect(state.hiddenDecoys).toEqual([]);
+      // The probe sampled the frames of the stall, while their avatar was parsed and their link was not.
+      expect(state.frames).toBeGreaterThan(10);
+      expect({ flashFrames: state.flashFrames, flashed: state.flashed }).toEqual({ flashFrames: 0, flashed: [] });
+      expect(lifted.readyState).not.toBe('loading');
+      expect(page.errors).toEqual([]);
+    });
+
+    it('shows a page that stalls once the curtain has waited its longest, where the browser allows', async () => {
+      const page = await session.newPage();
+      await page.goto(STALLED_URL);
+      const lifted = await curtainLifted(page);
+      await page.close();
+      if (browserName === 'chromium') {
+        // Lifted while the parser still waited for the script.
+        expect(lifted.readyState).toBe('loading');
+        expect(lifted.at).toBeGreaterThanOrEqual(LONGEST_CURTAIN_MS - 20);
+        expect(lifted.at).toBeLessThan(STALLED_MS);
+      } else {
+        // Firefox inserts an extension's CSS only once the page is parsed (scripting.insertCSS runs
+        // at document_idle there), so the hiding rules, and with them the lift, can't come sooner.
+        expect(lifted.readyState).not.toBe('loading');
+        expect(lifted.at).toBeGreaterThanOrEqual(STALLED_MS);
+      }
     });
   });
 

@@ -257,12 +257,12 @@ describe('the shield while paused', () => {
     const now = Date.now();
     await saveProtectionPause(withPause({ sites: {} }, 'instagram', now + 60_000));
 
-    const paused = await shieldHello(db, sender, now);
+    const paused = await shieldHello(db, sender, now, { parsing: false });
     expect(paused).toMatchObject({ site: 'instagram', targets: [], block: null });
     expect(css).toEqual([LIFT_CURTAIN]);
     expect(await db.urges.count()).toBe(0);
 
-    const later = await shieldHello(db, sender, now + 60_000);
+    const later = await shieldHello(db, sender, now + 60_000, { parsing: false });
     expect(later.block).toMatchObject({ surface: 'profile' });
     expect(await db.urges.count()).toBe(1);
   });

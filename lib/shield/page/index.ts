@@ -8,6 +8,7 @@ import type { ShieldHello } from '@/lib/shield/hello';
 import { pageHealth } from '@/lib/shield/health';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { goToShield, liftCurtainLocally, shieldBlocker, watchRoutes } from './routes';
+import { liftCurtainOnceParsed } from './curtain';
 import { watchSearches } from './search';
 import { startCensus } from './census';
 import { watchDom } from './dom';
@@ -36,11 +37,8 @@ function startShield(ctx: ContentScriptContext, adapter: SiteAdapter, hello: Shi
     },
     scan !== null,
   );
-  if (scan) {
-    // The worker left the curtain down for this site: lift it once what is parsed is scanned.
-    scan([document.documentElement]);
-    liftCurtainLocally();
-  }
+  // What is parsed so far; the observer reports the rest, scanned before it is painted.
+  scan?.([document.documentElement]);
   watchSearches(ctx, adapter, () => hello.targets, guard);
   return {
     refresh(next) {
@@ -72,9 +70,10 @@ export function defineShieldScript(adapter: SiteAdapter) {
       // The match patterns are wider than the adapter (e.g. business.facebook.com): never blank those.
       if (!adapter.hosts.includes(location.hostname.toLowerCase())) return liftCurtainLocally();
 
+      const askWorker = () => sendMessage('cs-bg-shield-hello', { parsing: document.readyState === 'loading' });
       let hello: ShieldHello;
       try {
-        hello = await sendMessage('cs-bg-shield-hello', {});
+        hello = await askWorker();
       } catch {
         // Without the worker there are no rules to wait for; never leave the site blank.
         return liftCurtainLocally();
@@ -83,10 +82,12 @@ export function defineShieldScript(adapter: SiteAdapter) {
       if (hello.block) return goToShield(hello.block.urgeId);
 
       let shield = hello.targets.length > 0 ? startShield(ctx, adapter, hello) : null;
+      if (hello.curtainHeld) liftCurtainOnceParsed(ctx);
       // Someone added in options or by sync reaches this tab without a reload: the worker adds
       // their rules to the page's user stylesheet, and the script takes the new targets.
       onShieldRevision(ctx, async () => {
-        const next = await sendMessage('cs-bg-shield-hello', {}).catch(() => null);
+        // The curtain was lifted for this page already: a sheet that leaves it down doesn't lower it.
+        const next = await askWorker().catch(() => null);
         if (!next || next.site === null) return;
         if (next.block) return goToShield(next.block.urgeId);
         if (shield) shield.refresh(next);
