@@ -10,7 +10,7 @@ import { adapterForHost } from '@/lib/sites';
 import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
-import { liftCurtain, shieldHello } from '@/lib/shield/hello';
+import { shieldHello } from '@/lib/shield/hello';
 import { keepHeld, isFromAnotherDevice, readSyncRecord, setSyncEnabled, syncNow } from '@/lib/sync';
 import { bumpShieldRevision } from '@/lib/shield/revision';
 import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES, SLIP_KIND } from '@/lib/model';
@@ -91,7 +91,6 @@ async function syncView() {
 export default defineBackground(() => {
   onMessages({
     'cs-bg-shield-hello': ({ parsing }, sender) => shieldHello(getDb(), sender, Date.now(), { parsing: parsing === true }),
-    'cs-bg-lift-curtain': (_, sender) => liftCurtain(sender),
     'cs-bg-log-urge': async (report) => {
       if (!isPageUrgeReport(report)) throw new Error('Malformed urge report.');
       return { urgeId: await storeReported('urge', () => logUrge(getDb(), report, reportedAt(report.at, Date.now()))) };

@@ -23,7 +23,7 @@ export interface ShieldHello {
   passed: number[];
   /** Set when the page itself is the person: the curtain stays and the tab goes to the shield. */
   block: ShieldBlock | null;
-  /** The worker left the curtain down: the content script asks for it to be lifted (`liftCurtain`). */
+  /** The worker left the curtain down: the content script lifts it (`liftCurtainOnceParsed`). */
   curtainHeld: boolean;
   /** How the content script counts what the hiding rules kept out of view. */
   census: CensusQuery[];
@@ -103,12 +103,4 @@ export async function shieldHello(
   const css = [compileCss(selectors), lift ? LIFT_CURTAIN : ''].join('\n');
   await insertCss(tabId, sender, css);
   return { site: adapter.id, targets, passed, block, curtainHeld, census: selectors.map(censusQuery) };
-}
-
-/** Lifts the curtain the worker held for a content script of a supported site (see `shieldHello`). */
-export async function liftCurtain(sender: Browser.runtime.MessageSender): Promise<{ lifted: boolean }> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || !sender.url || !adapterForHost(new URL(sender.url).hostname)) return { lifted: false };
-  await insertCss(tabId, sender, LIFT_CURTAIN);
-  return { lifted: true };
 }

@@ -109,8 +109,8 @@ function feedUnit(position: number, marker: string, vanity: string, name: string
   );
 }
 
-/** Three posts; the parser stops at `stopAt` in the one by `stopsIn` (theirs, or a friend's). */
-function arrivingPage(stopAt: string, stopsIn: 'theirs' | 'friend'): string {
+/** Three posts; the parser stops at `stopAt` in the one by `stopsIn` (theirs, a friend's, or neither). */
+function arrivingPage(stopAt: string, stopsIn: 'theirs' | 'friend' | 'neither'): string {
   const stop = `<script src="${stopAt}"></script>`;
   return instrumented(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Facebook</title>${CURTAIN_RECORDER}
 <style>.xw7yly9 { background: #fff; margin: 8px 0; padding: 8px; }</style></head>
@@ -124,14 +124,22 @@ ${feedUnit(3, 'data-decoy="a longer vanity"', `${PERSON_VANITY}8`, 'Samuel River
 const PERSON_VANITY = PERSON.accounts.find((account) => account.site === 'facebook' && !/^\d+$/.test(account.handle))!.handle;
 const ARRIVING_URL = 'https://www.facebook.com/?fixture=arriving';
 const STALLED_URL = 'https://www.facebook.com/?fixture=stalled';
+const RESTYLED_URL = 'https://www.facebook.com/?fixture=restyled';
 
-/** Pages whose HTML stops at a script the server answers late, mid-way through a post. */
-function serverWithSlowPages(): SiteServer {
+/** A page that rewrites <html>'s style attribute, wiping an inline style put there, once loaded and again later. */
+const RESTYLING = `<script>
+  addEventListener('load', () => document.documentElement.setAttribute('style', 'color-scheme: light'));
+  setTimeout(() => (document.documentElement.style.cssText = 'color-scheme: dark'), 600);
+</script>`;
+
+/** Pages whose HTML stops at a script the server answers late, mid-way through a post; one that restyles <html>. */
+function serverWithCurtainPages(): SiteServer {
   const fixtures = fixtureServer();
   const script = { body: 'window.__lateScriptRan = true;', contentType: 'text/javascript' };
   return (url) => {
     if (url.href === ARRIVING_URL) return { body: arrivingPage(`${LATE_SCRIPT}?after=arriving`, 'theirs') };
     if (url.href === STALLED_URL) return { body: arrivingPage(`${LATE_SCRIPT}?after=stalled`, 'friend') };
+    if (url.href === RESTYLED_URL) return { body: arrivingPage('', 'neither').replace('</body>', `${RESTYLING}</body>`) };
     if (url.href === `${LATE_SCRIPT}?after=arriving`) return { ...script, delayMs: ARRIVING_MS };
     if (url.href === `${LATE_SCRIPT}?after=stalled`) return { ...script, delayMs: STALLED_MS };
     return fixtures(url);
@@ -210,10 +218,10 @@ describe.each(BROWSERS)('robustness in %s', (browserName) => {
     });
   });
 
-  describe('on a page still arriving', () => {
+  describe('the curtain', () => {
     let session: ExtensionSession;
     beforeAll(async () => {
-      session = await launch(browserName, serverWithSlowPages());
+      session = await launch(browserName, serverWithCurtainPages());
       await addPerson(session);
     });
     afterAll(() => session?.close());
@@ -251,6 +259,24 @@ describe.each(BROWSERS)('robustness in %s', (browserName) => {
         expect(lifted.readyState).not.toBe('loading');
         expect(lifted.at).toBeGreaterThanOrEqual(STALLED_MS);
       }
+    });
+
+    it('stays lifted on a page that rewrites the style attribute of <html>', async () => {
+      const page = await session.newPage();
+      await page.goto(RESTYLED_URL);
+      await curtainLifted(page);
+      await sleep(1_000);
+      const shown = await page.evaluate(() => ({
+        opacity: getComputedStyle(document.documentElement).opacity,
+        style: document.documentElement.getAttribute('style'),
+      }));
+      const state = await inspect(page);
+      await page.close();
+      // The page's own declaration is kept beside the lift.
+      expect(shown).toEqual({ opacity: '1', style: expect.stringContaining('color-scheme: dark') });
+      expect(state.visiblePeople).toEqual([]);
+      expect(state.hiddenDecoys).toEqual([]);
+      expect(page.errors).toEqual([]);
     });
   });
 

@@ -1,12 +1,27 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '@/lib/messaging';
-import { liftCurtainLocally } from './routes';
 
 /**
  * How long after navigation the curtain waits for the HTML to finish arriving: a page that
  * stalls (a script that never loads) is shown as it is rather than left blank.
  */
 export const LONGEST_CURTAIN_MS = 4_000;
+
+/**
+ * Lifts the static curtain from within the page: an inline style on <html> outranks its author
+ * rule, and changes one element's style where a new stylesheet would restyle the whole page. A
+ * page that rewrites <html>'s style attribute would blank itself, so the lift is put back at
+ * once, before the next paint.
+ */
+export function liftCurtainLocally(ctx: ContentScriptContext): void {
+  const root = document.documentElement;
+  const lift = () => root.style.setProperty('opacity', '1', 'important');
+  lift();
+  const observer = new MutationObserver(() => {
+    if (root.style.getPropertyValue('opacity') !== '1' || root.style.getPropertyPriority('opacity') !== 'important') lift();
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ['style'] });
+  ctx.onInvalidated(() => observer.disconnect());
+}
 
 /**
  * Lifts the curtain the worker held, once the page's HTML is all parsed: until then a post of
@@ -18,8 +33,7 @@ export function liftCurtainOnceParsed(ctx: ContentScriptContext): void {
   const lift = () => {
     if (lifted) return;
     lifted = true;
-    // The worker lifts it with a user-origin rule, which no style the page writes can undo.
-    sendMessage('cs-bg-lift-curtain', {}).catch(liftCurtainLocally);
+    liftCurtainLocally(ctx);
   };
   if (document.readyState !== 'loading') return lift();
   ctx.addEventListener(document, 'readystatechange', () => {

@@ -7,8 +7,8 @@ import { sendMessage } from '@/lib/messaging';
 import type { ShieldHello } from '@/lib/shield/hello';
 import { pageHealth } from '@/lib/shield/health';
 import type { SiteAdapter } from '@/lib/sites/types';
-import { goToShield, liftCurtainLocally, shieldBlocker, watchRoutes } from './routes';
-import { liftCurtainOnceParsed } from './curtain';
+import { goToShield, shieldBlocker, watchRoutes } from './routes';
+import { liftCurtainLocally, liftCurtainOnceParsed } from './curtain';
 import { watchSearches } from './search';
 import { startCensus } from './census';
 import { watchDom } from './dom';
@@ -68,7 +68,7 @@ export function defineShieldScript(adapter: SiteAdapter) {
     runAt: 'document_start',
     async main(ctx) {
       // The match patterns are wider than the adapter (e.g. business.facebook.com): never blank those.
-      if (!adapter.hosts.includes(location.hostname.toLowerCase())) return liftCurtainLocally();
+      if (!adapter.hosts.includes(location.hostname.toLowerCase())) return liftCurtainLocally(ctx);
 
       const askWorker = () => sendMessage('cs-bg-shield-hello', { parsing: document.readyState === 'loading' });
       let hello: ShieldHello;
@@ -76,9 +76,9 @@ export function defineShieldScript(adapter: SiteAdapter) {
         hello = await askWorker();
       } catch {
         // Without the worker there are no rules to wait for; never leave the site blank.
-        return liftCurtainLocally();
+        return liftCurtainLocally(ctx);
       }
-      if (hello.site === null) return liftCurtainLocally();
+      if (hello.site === null) return liftCurtainLocally(ctx);
       if (hello.block) return goToShield(hello.block.urgeId);
 
       let shield = hello.targets.length > 0 ? startShield(ctx, adapter, hello) : null;

@@ -7,14 +7,10 @@ import type { SiteAdapter } from '@/lib/sites/types';
 import type { PageSurface } from '@/lib/model';
 import type { Guard } from './guard';
 
-/** Lifts the static curtain when the worker can't answer; an inline style beats its author rule. */
-export function liftCurtainLocally(): void {
-  document.documentElement.style.setProperty('opacity', '1', 'important');
-}
-
 /**
  * Blanks the page on the way to the shield after a client-side navigation. On <body>, because
- * the worker's user-origin rule that lifted the curtain on <html> outranks any inline style there.
+ * the lift on <html> (the worker's user-origin rule, or the content script's inline style, which
+ * it puts back) outranks or undoes any inline style there.
  */
 function blankPage(): void {
   (document.body ?? document.documentElement).style.setProperty('opacity', '0', 'important');
