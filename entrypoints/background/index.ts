@@ -90,7 +90,7 @@ async function syncView() {
 // storage and keeps nothing in module state.
 export default defineBackground(() => {
   onMessages({
-    'cs-bg-shield-hello': ({ parsing }, sender) => shieldHello(getDb(), sender, Date.now(), { parsing: parsing === true }),
+    'cs-bg-shield-hello': (_, sender) => shieldHello(getDb(), sender, Date.now()),
     'cs-bg-log-urge': async (report) => {
       if (!isPageUrgeReport(report)) throw new Error('Malformed urge report.');
       return { urgeId: await storeReported('urge', () => logUrge(getDb(), report, reportedAt(report.at, Date.now()))) };

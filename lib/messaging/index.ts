@@ -18,8 +18,7 @@ interface At {
  * the background worker, `ui-bg-…` from an extension page (popup, options, shield).
  */
 export interface Protocol {
-  /** `parsing`: the page's HTML is still arriving, so the curtain waits for the content script to lift it. */
-  'cs-bg-shield-hello': { request: { parsing: boolean }; response: ShieldHello };
+  'cs-bg-shield-hello': { request: Record<string, never>; response: ShieldHello };
   'cs-bg-log-urge': { request: UrgeReport & At; response: { urgeId: number } };
   'cs-bg-kept-out-of-view': { request: { count: number }; response: { stored: boolean } };
   'cs-bg-health': { request: { healthy: boolean }; response: { stored: boolean } };

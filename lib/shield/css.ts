@@ -2,9 +2,6 @@ import type { HideRule } from '../sites/types';
 import { identifierKind } from '../sites/types';
 import type { Target } from './targets';
 
-/** Lifts the curtain that the content script's static stylesheet puts over every page. */
-export const LIFT_CURTAIN = 'html { opacity: 1 !important; }';
-
 /** Escapes text for use inside a double-quoted CSS string. */
 export function cssString(text: string): string {
   return text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);

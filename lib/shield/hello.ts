@@ -4,7 +4,7 @@ import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb, type UrgeReport
 import { noteWriteProblem, storing } from '../db/write-problems';
 import { adapterForHost } from '../sites';
 import { SITE_RULES } from '../sites/rules';
-import { censusQuery, compileCss, compileSelectors, LIFT_CURTAIN, type CensusQuery } from './css';
+import { censusQuery, compileCss, compileSelectors, type CensusQuery } from './css';
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, type Target } from './targets';
 import { readProtectionPause } from '../friction/store';
@@ -23,8 +23,6 @@ export interface ShieldHello {
   passed: number[];
   /** Set when the page itself is the person: the curtain stays and the tab goes to the shield. */
   block: ShieldBlock | null;
-  /** The worker left the curtain down: the content script lifts it (`liftCurtainOnceParsed`). */
-  curtainHeld: boolean;
   /** How the content script counts what the hiding rules kept out of view. */
   census: CensusQuery[];
 }
@@ -43,27 +41,16 @@ function logShieldedUrge(db: CleanBreakDb, report: UrgeReport, now: number): Pro
   );
 }
 
-const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, curtainHeld: false, census: [] };
-
-function insertCss(tabId: number, sender: Browser.runtime.MessageSender, css: string): Promise<void> {
-  return browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css, origin: 'USER' });
-}
+const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, census: [] };
 
 /**
  * Answers a content script at document start: injects the hiding rules for its site as
- * user-origin CSS into its frame, and lifts the curtain unless the page must be shielded or
- * the content script must lift it later: after its first scan where the site has procedural
- * rules, and once the HTML has all arrived where it is still `parsing`. A page still arriving
- * can be painted between two chunks of HTML, with a post of theirs parsed up to its avatar but
- * not yet to the link the rules know them by. (Firefox inserts the CSS only once the page is
- * parsed, whatever is asked: its scripting.insertCSS runs at document_idle.)
+ * user-origin CSS into its frame, before answering, so that the script may lift the curtain
+ * once it has the answer. (Firefox inserts an extension's CSS only once the page is parsed and
+ * idle: its scripting.insertCSS runs at document_idle, so a page there waits until then.)
+ * Where nobody is hidden nothing is inserted, and the answer comes at once.
  */
-export async function shieldHello(
-  db: CleanBreakDb,
-  sender: Browser.runtime.MessageSender,
-  now: number,
-  { parsing }: { parsing: boolean },
-): Promise<ShieldHello> {
+export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.MessageSender, now: number): Promise<ShieldHello> {
   const tabId = sender.tab?.id;
   const adapter = sender.url ? adapterForHost(new URL(sender.url).hostname) : undefined;
   if (tabId === undefined || !adapter || !sender.url) return NOTHING;
@@ -77,10 +64,7 @@ export async function shieldHello(
     learnedKeysFor(db, adapter.id),
     passedPeople(tabId, adapter.id, now),
   ]);
-  if (pausedUntil(pause, adapter.id, now) !== null) {
-    await insertCss(tabId, sender, LIFT_CURTAIN);
-    return { ...NOTHING, site: adapter.id };
-  }
+  if (pausedUntil(pause, adapter.id, now) !== null) return { ...NOTHING, site: adapter.id };
 
   const targets = targetsFor(adapter.id, people, learned);
   const route = adapter.route(new URL(sender.url));
@@ -97,10 +81,8 @@ export async function shieldHello(
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
   const shown = targets.filter((candidate) => !passed.includes(candidate.personId));
   const selectors = compileSelectors(SITE_RULES[adapter.id], shown);
-  const scans = (adapter.procedural?.length ?? 0) + (adapter.learn?.length ?? 0) > 0;
-  const curtainHeld = !block && shown.length > 0 && (scans || parsing);
-  const lift = !block && !curtainHeld;
-  const css = [compileCss(selectors), lift ? LIFT_CURTAIN : ''].join('\n');
-  await insertCss(tabId, sender, css);
-  return { site: adapter.id, targets, passed, block, curtainHeld, census: selectors.map(censusQuery) };
+  if (selectors.length > 0) {
+    await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: compileCss(selectors), origin: 'USER' });
+  }
+  return { site: adapter.id, targets, passed, block, census: selectors.map(censusQuery) };
 }

@@ -68,3 +68,8 @@ export function targetNamed(targets: Target[], shown: string | null): Target | u
       target.identifiers.some((identifier) => normalizeShown(identifier) === text || samePhone(text, identifier)),
   );
 }
+
+/** Whether a page hides anyone: someone with an account on its site whom the user didn't choose to see there. */
+export function hidesAnyone(targets: Target[], passed: number[]): boolean {
+  return targets.some((target) => !passed.includes(target.personId));
+}

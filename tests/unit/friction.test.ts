@@ -21,7 +21,6 @@ import { commitmentTyped, formatRemaining } from '@/lib/friction/commitment';
 import { FRICTION_KEY, readFriction, saveProtectionPause } from '@/lib/friction/store';
 import { openDb } from '@/lib/db';
 import { shieldHello } from '@/lib/shield/hello';
-import { LIFT_CURTAIN } from '@/lib/shield/css';
 import type { Person } from '@/lib/model';
 
 const at = (iso: string) => new Date(iso);
@@ -257,12 +256,12 @@ describe('the shield while paused', () => {
     const now = Date.now();
     await saveProtectionPause(withPause({ sites: {} }, 'instagram', now + 60_000));
 
-    const paused = await shieldHello(db, sender, now, { parsing: false });
+    const paused = await shieldHello(db, sender, now);
     expect(paused).toMatchObject({ site: 'instagram', targets: [], block: null });
-    expect(css).toEqual([LIFT_CURTAIN]);
+    expect(css).toEqual([]);
     expect(await db.urges.count()).toBe(0);
 
-    const later = await shieldHello(db, sender, now + 60_000, { parsing: false });
+    const later = await shieldHello(db, sender, now + 60_000);
     expect(later.block).toMatchObject({ surface: 'profile' });
     expect(await db.urges.count()).toBe(1);
   });

@@ -92,7 +92,6 @@ function hello(): ShieldHello {
     targets: [{ personId: 1, name: 'Sam Rivera', identifiers: ['+447700900123'], keys: [] }],
     passed: [],
     block: null,
-    curtainHeld: false,
     census: [],
   };
 }

@@ -230,7 +230,7 @@ describe('the shield on a full device', () => {
 
   it('still shields their profile when the urge cannot be stored, and leaves a note', async () => {
     fillTheDisk();
-    const hello = await shieldHello(db, sender, Date.UTC(2026, 10, 20, 12), { parsing: false });
+    const hello = await shieldHello(db, sender, Date.UTC(2026, 10, 20, 12));
     vi.restoreAllMocks();
     expect(hello.block).toEqual({ urgeId: UNSTORED_URGE_ID, personId: 1, surface: 'profile' });
     expect(await db.urges.count()).toBe(0);
@@ -239,7 +239,7 @@ describe('the shield on a full device', () => {
 
   it('clears the note once an urge is stored again', async () => {
     await noteWriteProblem('urge', quota(), 1);
-    const hello = await shieldHello(db, sender, Date.UTC(2026, 10, 20, 12), { parsing: false });
+    const hello = await shieldHello(db, sender, Date.UTC(2026, 10, 20, 12));
     expect(hello.block?.urgeId).toBeGreaterThan(UNSTORED_URGE_ID);
     expect(await readWriteProblem()).toBeNull();
   });

@@ -24,9 +24,10 @@ export function liftCurtainLocally(ctx: ContentScriptContext): void {
 }
 
 /**
- * Lifts the curtain the worker held, once the page's HTML is all parsed: until then a post of
- * theirs may be painted half-parsed, before the link the rules know them by. Procedural rules
- * have scanned what is parsed by then, and scan the rest as it is added, before it is painted.
+ * Lifts the curtain once the page's HTML is all parsed: a page still arriving can be painted
+ * between two chunks of HTML, with a post of theirs parsed up to its avatar but not yet to the
+ * link the rules know them by. Procedural rules have scanned what is parsed by then, and scan
+ * the rest as it is added, before it is painted.
  */
 export function liftCurtainOnceParsed(ctx: ContentScriptContext): void {
   let lifted = false;

@@ -5,6 +5,7 @@ import { SHIELD_REVISION_KEY } from '@/lib/shield/revision';
 import { SITE_HOSTS } from '@/lib/sites/hosts';
 import { sendMessage } from '@/lib/messaging';
 import type { ShieldHello } from '@/lib/shield/hello';
+import { hidesAnyone } from '@/lib/shield/targets';
 import { pageHealth } from '@/lib/shield/health';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { goToShield, shieldBlocker, watchRoutes } from './routes';
@@ -70,10 +71,9 @@ export function defineShieldScript(adapter: SiteAdapter) {
       // The match patterns are wider than the adapter (e.g. business.facebook.com): never blank those.
       if (!adapter.hosts.includes(location.hostname.toLowerCase())) return liftCurtainLocally(ctx);
 
-      const askWorker = () => sendMessage('cs-bg-shield-hello', { parsing: document.readyState === 'loading' });
       let hello: ShieldHello;
       try {
-        hello = await askWorker();
+        hello = await sendMessage('cs-bg-shield-hello', {});
       } catch {
         // Without the worker there are no rules to wait for; never leave the site blank.
         return liftCurtainLocally(ctx);
@@ -82,12 +82,13 @@ export function defineShieldScript(adapter: SiteAdapter) {
       if (hello.block) return goToShield(hello.block.urgeId);
 
       let shield = hello.targets.length > 0 ? startShield(ctx, adapter, hello) : null;
-      if (hello.curtainHeld) liftCurtainOnceParsed(ctx);
+      // The rules are in. With nobody to hide there is nothing a half-parsed page could show.
+      if (hidesAnyone(hello.targets, hello.passed)) liftCurtainOnceParsed(ctx);
+      else liftCurtainLocally(ctx);
       // Someone added in options or by sync reaches this tab without a reload: the worker adds
       // their rules to the page's user stylesheet, and the script takes the new targets.
       onShieldRevision(ctx, async () => {
-        // The curtain was lifted for this page already: a sheet that leaves it down doesn't lower it.
-        const next = await askWorker().catch(() => null);
+        const next = await sendMessage('cs-bg-shield-hello', {}).catch(() => null);
         if (!next || next.site === null) return;
         if (next.block) return goToShield(next.block.urgeId);
         if (shield) shield.refresh(next);

@@ -7,11 +7,7 @@ import type { SiteAdapter } from '@/lib/sites/types';
 import type { PageSurface } from '@/lib/model';
 import type { Guard } from './guard';
 
-/**
- * Blanks the page on the way to the shield after a client-side navigation. On <body>, because
- * the lift on <html> (the worker's user-origin rule, or the content script's inline style, which
- * it puts back) outranks or undoes any inline style there.
- */
+/** Blanks the page on the way to the shield after a client-side navigation. On <body>: the curtain's lift on <html> is put back as soon as it changes. */
 function blankPage(): void {
   (document.body ?? document.documentElement).style.setProperty('opacity', '0', 'important');
 }
