@@ -125,6 +125,7 @@ const PERSON_VANITY = PERSON.accounts.find((account) => account.site === 'facebo
 const ARRIVING_URL = 'https://www.facebook.com/?fixture=arriving';
 const STALLED_URL = 'https://www.facebook.com/?fixture=stalled';
 const RESTYLED_URL = 'https://www.facebook.com/?fixture=restyled';
+const MOVING_URL = 'https://www.facebook.com/?fixture=moving';
 
 /** A page that rewrites <html>'s style attribute, wiping an inline style put there, once loaded and again later. */
 const RESTYLING = `<script>
@@ -140,6 +141,12 @@ function serverWithCurtainPages(): SiteServer {
     if (url.href === ARRIVING_URL) return { body: arrivingPage(`${LATE_SCRIPT}?after=arriving`, 'theirs') };
     if (url.href === STALLED_URL) return { body: arrivingPage(`${LATE_SCRIPT}?after=stalled`, 'friend') };
     if (url.href === RESTYLED_URL) return { body: arrivingPage('', 'neither').replace('</body>', `${RESTYLING}</body>`) };
+    // The site moves to their profile in script while its HTML is still arriving.
+    if (url.href === MOVING_URL) {
+      const moving = `<script>history.replaceState(null, '', '/${PERSON_VANITY}');</script>`;
+      return { body: arrivingPage(`${LATE_SCRIPT}?after=moving`, 'friend').replace('</head>', `${moving}</head>`) };
+    }
+    if (url.href === `${LATE_SCRIPT}?after=moving`) return { ...script, delayMs: ARRIVING_MS };
     if (url.href === `${LATE_SCRIPT}?after=arriving`) return { ...script, delayMs: ARRIVING_MS };
     if (url.href === `${LATE_SCRIPT}?after=stalled`) return { ...script, delayMs: STALLED_MS };
     return fixtures(url);
@@ -259,6 +266,14 @@ describe.each(BROWSERS)('robustness in %s', (browserName) => {
         expect(lifted.readyState).not.toBe('loading');
         expect(lifted.at).toBeGreaterThanOrEqual(STALLED_MS);
       }
+    });
+
+    it('shields their profile when the page moves to it while its HTML is still arriving', async () => {
+      const page = await session.newPage();
+      // The shield may take the tab before the page's own load is reported.
+      await page.goto(MOVING_URL).catch(() => undefined);
+      await page.waitUntil(() => location.pathname === '/pause.html', undefined, 15_000);
+      await page.close();
     });
 
     it('stays lifted on a page that rewrites the style attribute of <html>', async () => {

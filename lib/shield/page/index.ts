@@ -22,11 +22,11 @@ interface RunningShield {
 }
 
 /** Starts the engine's watchers for a page with someone to hide. */
-function startShield(ctx: ContentScriptContext, adapter: SiteAdapter, hello: ShieldHello): RunningShield {
+function startShield(ctx: ContentScriptContext, adapter: SiteAdapter, hello: ShieldHello, answeredFor: string): RunningShield {
   const health = pageHealth((healthy) => void sendMessage('cs-bg-health', { healthy }).catch(() => undefined));
   const guard = createGuard(health.failed);
   const block = shieldBlocker(adapter);
-  const checkRoute = watchRoutes(ctx, adapter, hello, guard, block);
+  const checkRoute = watchRoutes(ctx, adapter, hello, guard, block, answeredFor);
   const scan = proceduralScanner(adapter, hello, guard, block, () => checkRoute(true));
   const countKeptOutOfView = startCensus(ctx, adapter, hello.census, guard, health);
   watchDom(
@@ -72,6 +72,7 @@ export function defineShieldScript(adapter: SiteAdapter) {
       if (!adapter.hosts.includes(location.hostname.toLowerCase())) return liftCurtainLocally(ctx);
 
       let hello: ShieldHello;
+      const askedFor = location.href;
       try {
         hello = await sendMessage('cs-bg-shield-hello', {});
       } catch {
@@ -81,18 +82,19 @@ export function defineShieldScript(adapter: SiteAdapter) {
       if (hello.site === null) return liftCurtainLocally(ctx);
       if (hello.block) return goToShield(hello.block.urgeId);
 
-      let shield = hello.targets.length > 0 ? startShield(ctx, adapter, hello) : null;
+      let shield = hello.targets.length > 0 ? startShield(ctx, adapter, hello, askedFor) : null;
       // The rules are in. With nobody to hide there is nothing a half-parsed page could show.
       if (hidesAnyone(hello.targets, hello.passed)) liftCurtainOnceParsed(ctx);
       else liftCurtainLocally(ctx);
       // Someone added in options or by sync reaches this tab without a reload: the worker adds
       // their rules to the page's user stylesheet, and the script takes the new targets.
       onShieldRevision(ctx, async () => {
+        const reaskedFor = location.href;
         const next = await sendMessage('cs-bg-shield-hello', {}).catch(() => null);
         if (!next || next.site === null) return;
         if (next.block) return goToShield(next.block.urgeId);
         if (shield) shield.refresh(next);
-        else if (next.targets.length > 0) shield = startShield(ctx, adapter, next);
+        else if (next.targets.length > 0) shield = startShield(ctx, adapter, next, reaskedFor);
       });
     },
   });

@@ -46,8 +46,10 @@ export function watchRoutes(
   hello: ShieldHello,
   guard: Guard,
   block: (personId: number, surface: PageSurface) => void,
+  /** The address the worker's answer was for: the page may have moved since, in script. */
+  answeredFor: string,
 ): (again?: boolean) => void {
-  let lastHref = location.href;
+  let lastHref = answeredFor;
 
   /** Whom the URL opens, if anyone. `route` and what it returns are the adapter's: both run under the guard. */
   const opened = (href: string) =>
@@ -74,6 +76,7 @@ export function watchRoutes(
   }
   ctx.addEventListener(window, 'popstate', () => check(location.href));
   ctx.addEventListener(window, 'hashchange', () => check(location.href));
+  check(location.href);
   // `again`: the same URL may name them now that a key was learned.
   return (again = false) => check(location.href, again);
 }
