@@ -11,6 +11,9 @@ function hasQueuedAncestor(element: Element, roots: Set<Element>): boolean {
  * The one DOM observer. Every batch of mutations first runs `onMutation` at once (a cheap URL
  * compare), then queues the added elements (and, with `readsText`, those whose text or naming
  * attributes changed), flushed to `onElements` once per animation frame: before the browser paints them.
+ * Without `readsText` it starts once the HTML is parsed: only the census reads added elements
+ * then, and it walks the page as parsed, while an observer fed by the parser would make the
+ * browser queue a record for every element of the page.
  */
 export function watchDom(
   ctx: ContentScriptContext,
@@ -31,8 +34,6 @@ export function watchDom(
 
   const observer = new MutationObserver((records) => {
     onMutation();
-    // Without text rules only the census reads added elements, and it walks the page as parsed.
-    if (!readsText && document.readyState === 'loading') return;
     for (const record of records) {
       if (record.type === 'characterData') {
         if (record.target.parentElement) queued.push(record.target.parentElement);
@@ -49,13 +50,27 @@ export function watchDom(
     }
     if (queued.length > 0 && frame === 0) frame = requestAnimationFrame(flush);
   });
-  observer.observe(document, {
-    childList: true,
-    subtree: true,
-    // A recycled row may change only its text or the attributes that name whom it shows.
-    characterData: readsText,
-    ...(readsText ? { attributeFilter: ['title', 'aria-label', 'href', 'src', 'alt'] } : {}),
-  });
+  const observe = () =>
+    observer.observe(document, {
+      childList: true,
+      subtree: true,
+      // A recycled row may change only its text or the attributes that name whom it shows.
+      characterData: readsText,
+      ...(readsText ? { attributeFilter: ['title', 'aria-label', 'href', 'src', 'alt'] } : {}),
+    });
+  if (readsText || document.readyState !== 'loading') observe();
+  else {
+    ctx.addEventListener(
+      document,
+      'readystatechange',
+      () => {
+        // The page may have changed its URL while it was parsed.
+        onMutation();
+        observe();
+      },
+      { once: true },
+    );
+  }
   ctx.onInvalidated(() => {
     observer.disconnect();
     cancelAnimationFrame(frame);
