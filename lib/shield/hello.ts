@@ -6,7 +6,7 @@ import { adapterForHost } from '../sites';
 import { SITE_RULES } from '../sites/rules';
 import { censusQuery, compileCss, compileSelectors, type CensusQuery } from './css';
 import { passedPeople } from './passes';
-import { targetFor, targetsFor, type Target } from './targets';
+import { targetFor, targetsFor, targetsToHide, type Target } from './targets';
 import { readProtectionPause } from '../friction/store';
 import { NO_PAUSE, pausedUntil } from '../friction/pause';
 
@@ -79,8 +79,7 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
       : null;
 
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
-  const shown = targets.filter((candidate) => !passed.includes(candidate.personId));
-  const selectors = compileSelectors(SITE_RULES[adapter.id], shown);
+  const selectors = compileSelectors(SITE_RULES[adapter.id], targetsToHide(targets, passed));
   if (selectors.length > 0) {
     await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: compileCss(selectors), origin: 'USER' });
   }

@@ -69,7 +69,12 @@ export function targetNamed(targets: Target[], shown: string | null): Target | u
   );
 }
 
+/** The targets a page hides: those the user didn't choose to see there (a pass lasts its time). */
+export function targetsToHide(targets: Target[], passed: number[]): Target[] {
+  return targets.filter((target) => !passed.includes(target.personId));
+}
+
 /** Whether a page hides anyone: someone with an account on its site whom the user didn't choose to see there. */
 export function hidesAnyone(targets: Target[], passed: number[]): boolean {
-  return targets.some((target) => !passed.includes(target.personId));
+  return targetsToHide(targets, passed).length > 0;
 }

@@ -1,5 +1,5 @@
 import { sendMessage } from '@/lib/messaging';
-import { targetFor, targetNamed } from '@/lib/shield/targets';
+import { targetFor, targetNamed, targetsToHide } from '@/lib/shield/targets';
 import type { ShieldHello } from '@/lib/shield/hello';
 import type { LearnRule, ProceduralRule, SiteAdapter } from '@/lib/sites/types';
 import type { PageSurface } from '@/lib/model';
@@ -85,7 +85,7 @@ export function proceduralScanner(
 
   return (roots) => {
     // Read at each scan: the targets change when the person's accounts do (see index.ts).
-    const visible = hello.targets.filter((target) => !hello.passed.includes(target.personId));
+    const visible = targetsToHide(hello.targets, hello.passed);
     for (const root of roots) {
       for (const rule of rules) if (apply(root, rule, visible)) return;
       for (const learner of learners) learn(root, learner);
