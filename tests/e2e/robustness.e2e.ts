@@ -146,8 +146,7 @@ function serverWithCurtainPages(): SiteServer {
       const moving = `<script>history.replaceState(null, '', '/${PERSON_VANITY}');</script>`;
       return { body: arrivingPage(`${LATE_SCRIPT}?after=moving`, 'friend').replace('</head>', `${moving}</head>`) };
     }
-    if (url.href === `${LATE_SCRIPT}?after=moving`) return { ...script, delayMs: ARRIVING_MS };
-    if (url.href === `${LATE_SCRIPT}?after=arriving`) return { ...script, delayMs: ARRIVING_MS };
+    if (url.href === `${LATE_SCRIPT}?after=arriving` || url.href === `${LATE_SCRIPT}?after=moving`) return { ...script, delayMs: ARRIVING_MS };
     if (url.href === `${LATE_SCRIPT}?after=stalled`) return { ...script, delayMs: STALLED_MS };
     return fixtures(url);
   };
