@@ -22,17 +22,20 @@ export function compileSelectors(rules: readonly HideRule[], targets: Target[]):
     const mine = identifiers.filter((identifier) => identifierKind(identifier) === rule.kind);
     if (mine.length === 0) continue;
     const instantiate = (text: string) => mine.map((identifier) => text.replaceAll('{id}', cssString(identifier)));
-    const list = keyedList(rule.selector);
-    if (!list) {
-      single.push(...instantiate(rule.selector));
-      continue;
+    // A rule written as a list (`A, B`) is one template per selector, each joined and counted alone.
+    for (const template of splitList(rule.selector)) {
+      const list = keyedList(template);
+      if (!list) {
+        single.push(...instantiate(template));
+        continue;
+      }
+      const before = template.slice(0, list.open + 1);
+      const after = template.slice(list.close);
+      const shape = `${before}\u0000${after}`;
+      const entry = joined.get(shape) ?? { before, after, alternatives: [] };
+      entry.alternatives.push(...instantiate(template.slice(list.open + 1, list.close)));
+      joined.set(shape, entry);
     }
-    const before = rule.selector.slice(0, list.open + 1);
-    const after = rule.selector.slice(list.close);
-    const shape = `${before}\u0000${after}`;
-    const entry = joined.get(shape) ?? { before, after, alternatives: [] };
-    entry.alternatives.push(...instantiate(rule.selector.slice(list.open + 1, list.close)));
-    joined.set(shape, entry);
   }
   return [...[...joined.values()].map(({ before, alternatives, after }) => `${before}${alternatives.join(', ')}${after}`), ...single].flatMap(
     expandSubject,
@@ -152,20 +155,23 @@ export function expandSubject(selector: string): string[] {
  * `A:has(B)` hides the nearest `A` above a `B`, so the census queries `A B` (right to left: the
  * few `B` first) and counts each match's `container`. The `:has()` is the subject's last one, and
  * may sit anywhere in it (`A:has(B):not(C)` is `A:not(C):has(B)`). Other rules are counted as
- * they match.
+ * they match, except a rule whose subject is a sibling of what names them (`A + B`, a separator
+ * hidden with their card): nothing of theirs is in it, so there is no query (null).
  */
 export interface CensusQuery {
   key: string;
   /** The selector of the hidden element above each key match; null when the match itself is hidden. */
   container: string | null;
-  /** The hidden element is the key match's parent (`A:has(> B)`). */
+  /** The hidden element is the key match's parent (`A:has(> B)`, B one compound). */
   parent: boolean;
 }
 
-export function censusQuery(selector: string): CensusQuery {
+export function censusQuery(selector: string): CensusQuery | null {
+  const start = subjectStart(selector);
+  if (/[+~]\s*$/.test(selector.slice(0, start))) return null;
   const plain: CensusQuery = { key: selector, container: null, parent: false };
   let open = -1;
-  walk(selector, subjectStart(selector), (index, depth) => {
+  walk(selector, start, (index, depth) => {
     if (depth === 0 && selector.startsWith(':has(', index)) open = index + 4;
   });
   if (open < 0) return plain;
@@ -175,5 +181,7 @@ export function censusQuery(selector: string): CensusQuery {
   const container = selector.slice(0, open - 4) + selector.slice(close + 1) || '*';
   // A container ending in a combinator (`P :has(B)`) would need a universal subject.
   const subject = /[\s>+~]$/.test(container) ? `${container}*` : container;
-  return { key: `${subject} ${argument}`, container: subject, parent: argument.startsWith('>') };
+  // `A:has(> B)` hides B's parent; `A:has(> B C)` hides the nearest A above C, as any other.
+  const parent = argument.startsWith('>') && !hasCombinator(argument.slice(1).trim());
+  return { key: `${subject} ${argument}`, container: subject, parent };
 }

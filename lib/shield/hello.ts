@@ -83,5 +83,5 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   if (selectors.length > 0) {
     await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: compileCss(selectors), origin: 'USER' });
   }
-  return { site: adapter.id, targets, passed, block, census: selectors.map(censusQuery) };
+  return { site: adapter.id, targets, passed, block, census: selectors.flatMap((selector) => censusQuery(selector) ?? []) };
 }

@@ -111,6 +111,22 @@ describe('css', () => {
     expect(compileSelectors(links, targets)).toEqual(['[role="listbox"] a[href="/sam" i]', '[role="listbox"] a[href="/jo" i]']);
   });
 
+  it('compiles a rule written as a list into one selector per part, each joined on its own', () => {
+    const listed: HideRule[] = [
+      { surface: 'post', kind: 'handle', selector: 'article:has(> p[author="{id}" i]), article:has(> p[author="{id}" i]) + hr', seen: 'test' },
+      { surface: 'message', kind: 'handle', selector: 'li:has(:is(img[alt="{id}"])), a:has(:is(img[alt="{id}"]))', seen: 'test' },
+    ];
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam', 'jo'], keys: [] }];
+    expect(compileSelectors(listed, targets)).toEqual([
+      'li:has(:is(img[alt="sam"], img[alt="jo"]))',
+      'a:has(:is(img[alt="sam"], img[alt="jo"]))',
+      'article:has(> p[author="sam" i])',
+      'article:has(> p[author="jo" i])',
+      'article:has(> p[author="sam" i]) + hr',
+      'article:has(> p[author="jo" i]) + hr',
+    ]);
+  });
+
   it('cannot be broken out of by a hostile identifier', () => {
     const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['x"] body {display:none} a[b="'], keys: [] }];
     const [selector] = compileSelectors(rules, targets);
@@ -169,6 +185,8 @@ describe('census queries', () => {
       parent: false,
     });
     expect(censusQuery('ul > li:has(> a[href="/sam"])')).toEqual({ key: 'ul > li > a[href="/sam"]', container: 'ul > li', parent: true });
+    // The match is deeper than a child: its nearest li is the one hidden.
+    expect(censusQuery('ul li:has(> div h3 a[href="/sam"])')).toEqual({ key: 'ul li > div h3 a[href="/sam"]', container: 'ul li', parent: false });
   });
 
   it('finds the subject’s last :has() wherever it sits in the compound', () => {
@@ -189,6 +207,12 @@ describe('census queries', () => {
     ]) {
       expect(censusQuery(selector)).toEqual({ key: selector, container: null, parent: false });
     }
+  });
+
+  it('counts nothing for a rule that hides a neighbour of theirs', () => {
+    expect(censusQuery('article:has(> p[author="sam"]) + hr')).toBeNull();
+    expect(censusQuery('h2:has(a[href="/sam"]) ~ div')).toBeNull();
+    expect(censusQuery('a[title~="x y"] > b')).toEqual({ key: 'a[title~="x y"] > b', container: null, parent: false });
   });
 
   it('gives a subject to a :has() that follows a combinator', () => {
