@@ -45,6 +45,9 @@ function countMatches(page: TestPage, htmls: string[], selectors: string[]): Pro
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
+/** The census counts every couple of seconds. */
+const CENSUS_SAMPLE_MS = 2_100;
+
 /** Long enough for every scripted insertion in the fixtures to have happened. */
 const SETTLE_MS = 900;
 
@@ -157,6 +160,43 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
         const used = new Set(selectors.filter((_, index) => counts[index]! > 0).map((entry) => entry.rule));
         const rules = SITE_RULES[site.site];
         expect(rules.filter((_, index) => !used.has(index)).map((rule) => rule.selector)).toEqual([]);
+      });
+
+      const first = site.pages.find((page) => !page.shield)!;
+      it(`counts once each thing kept out of view on the ${first.name}`, async () => {
+        const counted = async () =>
+          (await dbRows<{ site: string; count: number }>(control, 'keptOutOfView'))
+            .filter((row) => row.site === site.site)
+            .reduce((sum, row) => sum + row.count, 0);
+        // Pages closed by the tests before may still be reporting.
+        let before = await counted();
+        for (let previous = -1; before !== previous; before = await counted()) {
+          previous = before;
+          await sleep(300);
+        }
+        const page = await visit(first.url);
+        // Two samples: the page as loaded, then what its scripts added (a first sample that finds
+        // style to flush may spend its few milliseconds before it is through).
+        await sleep(2 * CENSUS_SAMPLE_MS);
+        // What the rules hide, by the browser's own matching, and what the engine hid from script
+        // (an inline style): each element of theirs once (not a separator hidden beside it), and
+        // not again what is inside another.
+        const outermost = await page.evaluate((selectors) => {
+          const hiddenByScript = [...document.querySelectorAll<HTMLElement>('[style]')].filter(
+            (element) => element.style.getPropertyValue('display') === 'none' && element.style.getPropertyPriority('display') === 'important',
+          );
+          const theirs = new Set<Element>();
+          for (const element of [...selectors.flatMap((selector) => [...document.querySelectorAll(selector)]), ...hiddenByScript]) {
+            if (element.closest('[data-person]') ?? element.querySelector('[data-person]')) theirs.add(element);
+          }
+          return [...theirs].filter((element) => ![...theirs].some((other) => other !== element && other.contains(element))).length;
+        }, ruleSelectors(site.site).map((entry) => entry.selector));
+        await page.goto(site404(first.url)); // leaving the page counts what is left and reports it
+        await closeCollecting(page);
+        for (let waited = 0; (await counted()) - before < outermost && waited < 3_000; waited += 200) await sleep(200);
+        await sleep(300); // and anything counted twice would have arrived too
+        expect(outermost).toBeGreaterThan(0);
+        expect((await counted()) - before).toBe(outermost);
       });
 
       for (const fixture of site.pages.filter((page) => page.shield)) {

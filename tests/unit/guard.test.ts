@@ -147,7 +147,8 @@ describe('the procedural scanner with a broken adapter', () => {
     const health = pageHealth((healthy) => sent.push(healthy));
     const block = vi.fn();
     const onLearned = vi.fn();
-    const scan = proceduralScanner(broken, hello(), createGuard(health.failed), block, onLearned)!;
+    const onHidden = vi.fn();
+    const scan = proceduralScanner(broken, hello(), createGuard(health.failed), block, onLearned, onHidden)!;
 
     const chats = [row('Jo Martin'), row('changed markup'), row('+44 7700 900123'), row('Sam Rivera 2'), row('Sam Rivera')];
     const statuses = [row('Sam Rivera'), row('Ana Lopez')];
@@ -159,6 +160,8 @@ describe('the procedural scanner with a broken adapter', () => {
     // The rows after the one that threw were still read; the rule after the unparseable one ran.
     expect(hiddenTitles(chats)).toEqual(['+44 7700 900123', 'Sam Rivera']);
     expect(hiddenTitles(statuses)).toEqual(['Sam Rivera']);
+    // Each is handed to the census once, though the second batch read them again.
+    expect(onHidden.mock.calls.map(([element]) => (element as FakeRow).title)).toEqual(['+44 7700 900123', 'Sam Rivera', 'Sam Rivera']);
     // The working learner learned despite the one before it throwing on every row.
     expect(learned).toHaveBeenCalledTimes(1);
     expect(learned.mock.calls[0]?.[0]).toMatchObject({ name: 'cs-bg-learn', data: { key: 'thread:42', personId: 1 } });
@@ -177,7 +180,7 @@ describe('the procedural scanner with a broken adapter', () => {
       ],
     };
     const block = vi.fn();
-    const scan = proceduralScanner(adapter, hello(), createGuard(() => undefined), block, () => undefined)!;
+    const scan = proceduralScanner(adapter, hello(), createGuard(() => undefined), block, () => undefined, () => undefined)!;
     scan([fakeRoot({ '.chat-row': [row('changed markup')], '#main header': [row('Sam Rivera')] })]);
     expect(block).toHaveBeenCalledWith(1, 'message');
   });

@@ -9,28 +9,43 @@ const SAMPLE_MS = 2_000;
 const REPORT_MS = 10_000;
 const HEALTH_AFTER_MS = [3_000, 12_000];
 
-/** Past this many pending walks (a long-hidden tab), the census walks the whole page again instead. */
-const MAX_WALKS = 500;
+/** Past this many subtrees added and not yet counted (a long-hidden tab), the census counts the whole page again instead. */
+const MAX_ADDED = 500;
+/** A subtree larger than this is counted in parts (its root, then each child), so one query stays well within a sample. */
+const LARGEST_QUERY = 500;
 /** Main-thread time one sample may take: about 0.2% of the page's time, however large the page. */
 const SAMPLE_BUDGET_MS = 4;
 
-/** A walk over one subtree, resumable between samples. */
-interface Walk {
-  walker: TreeWalker;
-  next: Element | null;
+/**
+ * Whether a rule's match is out of view that would otherwise be on screen: it is not rendered and
+ * its container is. One thing of theirs hidden inside another (a name inside their post) is one
+ * thing kept out of view, and one inside a closed menu was not going to be seen. (A `display:
+ * contents` wrapper has no box of its own, so the container is the first one above it that may.)
+ */
+function keptOutOfView(hidden: Element): boolean {
+  if (hidden.checkVisibility()) return false;
+  let container = hidden.parentElement;
+  while (container && getComputedStyle(container).display === 'contents') container = container.parentElement;
+  return !container || container.checkVisibility();
 }
 
-function walkFrom(root: Element): Walk {
-  return { walker: document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT), next: root };
+export interface Census {
+  /** Subtrees the DOM observer saw added. */
+  added(roots: Element[]): void;
+  /** An element hidden from script (a chat row that names them only in text), counted at the next sample. */
+  hidden(element: Element): void;
+  /** Counts with the rules of a newer answer (a learned key, someone added): the page again, nothing twice. */
+  countWith(census: CensusQuery[]): void;
 }
 
 /**
- * Counts what the stylesheet kept out of view and checks the adapter still fits the page.
- * Hiding itself is pure CSS. Counting matches the same rules in script, which costs as much as
- * the browser's own matching, so it is a low-priority walk on a fixed budget: each element is
- * tested once (the page as first seen, then what the DOM observer reports as added), a few
- * milliseconds every couple of seconds while the tab is visible. Returns where the observer
- * hands its added roots.
+ * Counts what the stylesheet kept out of view, each thing once however many rules hid it and
+ * whatever is inside it, and checks the adapter still fits the page.
+ * Hiding itself is pure CSS. Counting matches the same rules again, so it is a low-priority pass
+ * on a fixed budget: each subtree is queried once (the page as first seen, in parts of a few
+ * hundred elements, then what the DOM observer reports as added), a few milliseconds every couple
+ * of seconds while the tab is visible. One native query per subtree costs a fraction of testing
+ * its elements one by one from script.
  */
 export function startCensus(
   ctx: ContentScriptContext,
@@ -38,46 +53,68 @@ export function startCensus(
   census: CensusQuery[],
   guard: Guard,
   health: PageHealth,
-): (roots: Element[]) => void {
-  // One unparseable selector would make the whole query throw; keep only the ones this browser reads.
-  const queries = census.filter((entry) => CSS.supports(`selector(${entry.key})`));
-  const query = queries.map((entry) => entry.key).join(',');
+): Census {
+  let queries: CensusQuery[] = [];
+  let query = '';
   const counted = new WeakSet<Element>();
-  let walks: Walk[] = [walkFrom(document.documentElement)];
+  /** The page as first seen, in subtrees still to count. */
+  let unsplit: Element[] = [];
+  /** Subtrees added since: counted first, as a feed may recycle them. */
+  let added: Element[] = [];
+  /** Elements hidden from script since the last sample. */
+  const hiddenByScript: Element[] = [];
   let pending = 0;
 
-  /** The element a rule hid, from a match of its key. */
-  const hiddenBy = (match: Element): Element | null => {
-    const entry = queries.length === 1 ? queries[0] : queries.find((candidate) => match.matches(candidate.key));
-    if (!entry?.container) return match;
-    return entry.parent ? match.parentElement : match.closest(entry.container);
+  const countWith = (rules: CensusQuery[]) => {
+    // One unparseable selector would make the whole query throw; keep only the ones this browser reads.
+    queries = rules.filter((entry) => CSS.supports(`selector(${entry.key})`));
+    query = queries.map((entry) => entry.key).join(',');
+    added = [];
+    unsplit = [document.documentElement];
   };
-  const walkForAWhile = () => {
+  countWith(census);
+
+  const count = (hidden: Element | null) => {
+    if (hidden && !counted.has(hidden) && keptOutOfView(hidden)) {
+      counted.add(hidden);
+      pending += 1;
+    }
+  };
+  /**
+   * Counts what the rules hid, from one element that matches their keys. Every rule it matches is
+   * read (their link may be hidden itself and hide the row around it), but only the outermost
+   * element hidden is kept out of view.
+   */
+  const note = (match: Element) => {
+    for (const entry of queries) {
+      if (queries.length > 1 && !match.matches(entry.key)) continue;
+      count(!entry.container ? match : entry.parent ? match.parentElement : match.closest(entry.container));
+    }
+  };
+  const countIn = (root: Element) => {
+    if (!root.isConnected) return;
+    if (root.matches(query)) note(root);
+    if (root.getElementsByTagName('*').length > LARGEST_QUERY) unsplit.push(...root.children);
+    else for (const match of root.querySelectorAll(query)) note(match);
+  };
+  const countForAWhile = () => {
     const until = performance.now() + SAMPLE_BUDGET_MS;
-    for (let tested = 1; walks.length > 0; tested += 1) {
-      const walk = walks[0]!;
-      const element = walk.next;
-      if (!element) {
-        walks.shift();
-        continue;
-      }
-      walk.next = walk.walker.nextNode() as Element | null;
-      const hidden = element.matches(query) ? hiddenBy(element) : null;
-      if (hidden && !counted.has(hidden)) {
-        counted.add(hidden);
-        pending += 1;
-      }
-      if (tested % 64 === 0 && performance.now() >= until) return;
+    for (const element of hiddenByScript.splice(0)) if (element.isConnected) count(element);
+    while (query && performance.now() < until) {
+      const root = added.pop() ?? unsplit.pop();
+      if (!root) return;
+      countIn(root);
     }
   };
   const sample = () => {
-    if (query && walks.length > 0 && document.visibilityState === 'visible') guard.run(walkForAWhile, undefined);
+    const waiting = added.length > 0 || unsplit.length > 0;
+    if (((query && waiting) || hiddenByScript.length > 0) && document.visibilityState === 'visible') guard.run(countForAWhile, undefined);
   };
   const report = () => {
     if (pending === 0) return;
-    const count = pending;
+    const reported = pending;
     pending = 0;
-    sendMessage('cs-bg-kept-out-of-view', { count }).catch(() => (pending += count));
+    sendMessage('cs-bg-kept-out-of-view', { count: reported }).catch(() => (pending += reported));
   };
 
   ctx.setInterval(sample, SAMPLE_MS);
@@ -91,9 +128,15 @@ export function startCensus(
     ctx.setTimeout(() => health.checked(guard.run(() => checkHealth(document, adapter.health ?? []), null)), delay);
   }
 
-  return (roots) => {
-    if (!query) return;
-    const connected = roots.filter((root) => root.isConnected);
-    walks = walks.length + connected.length > MAX_WALKS ? [walkFrom(document.documentElement)] : walks.concat(connected.map(walkFrom));
+  return {
+    added(roots) {
+      if (!query) return;
+      if (added.length + roots.length <= MAX_ADDED) added.push(...roots);
+      else countWith(queries);
+    },
+    hidden(element) {
+      if (hiddenByScript.length < MAX_ADDED) hiddenByScript.push(element);
+    },
+    countWith,
   };
 }

@@ -27,14 +27,14 @@ function startShield(ctx: ContentScriptContext, adapter: SiteAdapter, hello: Shi
   const guard = createGuard(health.failed);
   const block = shieldBlocker(adapter);
   const checkRoute = watchRoutes(ctx, adapter, hello, guard, block, answeredFor);
-  const scan = proceduralScanner(adapter, hello, guard, block, () => checkRoute(true));
-  const countKeptOutOfView = startCensus(ctx, adapter, hello.census, guard, health);
+  const census = startCensus(ctx, adapter, hello.census, guard, health);
+  const scan = proceduralScanner(adapter, hello, guard, block, () => checkRoute(true), census.hidden);
   watchDom(
     ctx,
     () => checkRoute(),
     (roots) => {
       scan?.(roots);
-      countKeptOutOfView(roots);
+      census.added(roots);
     },
     scan !== null,
   );
@@ -45,6 +45,7 @@ function startShield(ctx: ContentScriptContext, adapter: SiteAdapter, hello: Shi
     refresh(next) {
       hello.targets = next.targets;
       hello.passed = next.passed;
+      census.countWith(next.census);
       checkRoute(true);
       scan?.([document.documentElement]);
     },

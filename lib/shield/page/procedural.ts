@@ -13,12 +13,14 @@ interface Hidden {
   priority: string;
 }
 
-/** Hides with an inline style only: the element's own attributes carry no identifier. */
-function hide(element: Styled, rule: ProceduralRule, hidden: WeakMap<Element, Hidden>): void {
-  if (!hidden.has(element)) {
+/** Hides with an inline style only: the element's own attributes carry no identifier. True when it was showing. */
+function hide(element: Styled, rule: ProceduralRule, hidden: WeakMap<Element, Hidden>): boolean {
+  const newly = !hidden.has(element);
+  if (newly) {
     hidden.set(element, { rule, display: element.style.getPropertyValue('display'), priority: element.style.getPropertyPriority('display') });
   }
   element.style.setProperty('display', 'none', 'important');
+  return newly;
 }
 
 /** Virtual lists recycle nodes: a row that no longer shows them is given back as it was. */
@@ -50,6 +52,7 @@ export function proceduralScanner(
   guard: Guard,
   block: (personId: number, surface: PageSurface) => void,
   onLearned: () => void,
+  onHidden: (element: Element) => void,
 ): ((roots: Element[]) => void) | null {
   const rules = adapter.procedural ?? [];
   const learners = adapter.learn ?? [];
@@ -67,8 +70,9 @@ export function proceduralScanner(
         block(target.personId, rule.surface);
         return true;
       }
-      if (target) hide(element, rule, hidden);
-      else if (hidden.get(element)?.rule === rule) unhide(element, hidden);
+      if (target) {
+        if (hide(element, rule, hidden)) onHidden(element);
+      } else if (hidden.get(element)?.rule === rule) unhide(element, hidden);
       return false;
     });
 
