@@ -39,8 +39,8 @@ export interface Census {
 }
 
 /**
- * Counts what the stylesheet kept out of view, each thing once however many rules hid it and
- * whatever is inside it, and checks the adapter still fits the page.
+ * Counts what the stylesheet and the procedural rules kept out of view, each thing once however
+ * many rules hid it and whatever is inside it, and checks the adapter still fits the page.
  * Hiding itself is pure CSS. Counting matches the same rules again, so it is a low-priority pass
  * on a fixed budget: each subtree is queried once (the page as first seen, in parts of a few
  * hundred elements, then what the DOM observer reports as added), a few milliseconds every couple
