@@ -65,12 +65,15 @@ export function startCensus(
   const hiddenByScript: Element[] = [];
   let pending = 0;
 
+  const countPageAgain = () => {
+    added = [];
+    unsplit = [document.documentElement];
+  };
   const countWith = (rules: CensusQuery[]) => {
     // One unparseable selector would make the whole query throw; keep only the ones this browser reads.
     queries = rules.filter((entry) => CSS.supports(`selector(${entry.key})`));
     query = queries.map((entry) => entry.key).join(',');
-    added = [];
-    unsplit = [document.documentElement];
+    countPageAgain();
   };
   countWith(census);
 
@@ -132,7 +135,7 @@ export function startCensus(
     added(roots) {
       if (!query) return;
       if (added.length + roots.length <= MAX_ADDED) added.push(...roots);
-      else countWith(queries);
+      else countPageAgain();
     },
     hidden(element) {
       if (hiddenByScript.length < MAX_ADDED) hiddenByScript.push(element);
