@@ -5,7 +5,7 @@ export default defineConfig({
   // `#i18n` is WXT's generated module (`wxt prepare`); Node gets English messages from the setup file.
   resolve: { alias: { '@': resolve(import.meta.dirname), '#i18n': resolve(import.meta.dirname, '.wxt/i18n/index.ts') } },
   test: {
-    setupFiles: ['tests/e2e/node-i18n.ts'],
+    setupFiles: ['tests/e2e/node-i18n.ts', 'tests/e2e/temp-files.ts'],
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 90_000,
     hookTimeout: 90_000,

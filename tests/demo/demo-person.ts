@@ -3,7 +3,7 @@
  * thirty-day goal, with a few urges already resisted today and one reason.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PERSON } from '../fixtures/person';
@@ -94,4 +94,5 @@ export async function setUpDemoPerson(context: BrowserContext, id: string): Prom
   await options.setInputFiles('input[type="file"]', file);
   await options.waitForSelector('[data-testid="backup-message"]');
   await options.close();
+  rmSync(file);
 }

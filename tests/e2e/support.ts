@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { ExtensionSession, TestPage } from './harness';
@@ -15,10 +15,20 @@ export function localDateDaysAgo(daysAgo: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+let tempDir: string | undefined;
+
+/** Writes a file for a test to upload, in a directory of this test file's own. */
 export function writeTempFile(name: string, content: string): string {
-  const path = join(tmpdir(), `clean-break-e2e-${process.pid}-${name}`);
+  tempDir ??= mkdtempSync(join(tmpdir(), 'clean-break-e2e-'));
+  const path = join(tempDir, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** Removes what `writeTempFile` wrote; run after each test file (tests/e2e/temp-files.ts). */
+export function removeTempFiles(): void {
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
 }
 
 export async function openExtensionPage(session: ExtensionSession, path: string): Promise<TestPage> {
