@@ -4,7 +4,7 @@
  * stored urges, bundle bytes) are asserted at the end, after the report is written.
  */
 import { expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -22,21 +22,17 @@ import { BUDGETS, contentScripts, pageScriptsGzip } from './bundles';
 import { extensionPage, launchChromium, naiveExtension, type BenchContext } from './chromium';
 import { FEED, FEED_URL, feedPage } from './feed';
 import { PROGRESS_BENCH, progressRender, seedProgressHistory } from './progress';
+import { median, medianInterval, verdictAtMost, type Verdict } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUTPUT = join(ROOT, process.env.CLEAN_BREAK_OUT ?? '.output');
 const CHROME_DIR = join(OUTPUT, 'chrome-mv3');
 /** Runs of each variant, interleaved so that a busy moment of the machine hits all of them. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const POPUP_OPENS = Number(process.env.BENCH_POPUP_OPENS ?? 9);
 const BLANK_URL = 'https://www.facebook.com/bench-blank/';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -309,11 +305,12 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
 
   const feedBytes = new TextEncoder().encode(feedPage()).length;
   const handles = PERSON.accounts.filter((account) => account.site === 'facebook').map((account) => account.handle);
+  const naiveDir = naiveExtension(handles);
   const variants = {
     without: await launchChromium(null, benchServer(false)),
     oneperson: await launchChromium(CHROME_DIR, benchServer(false)),
     tenpeople: await launchChromium(CHROME_DIR, benchServer(false)),
-    naive: await launchChromium(naiveExtension(handles), benchServer(false)),
+    naive: await launchChromium(naiveDir, benchServer(false)),
   };
   const setUp = async (bench: BenchContext, list: Person[]) => {
     const page = await extensionPage(bench, 'options.html');
@@ -339,7 +336,9 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   const runs: Record<keyof typeof variants, FeedRun[]> = { without: [], oneperson: [], tenpeople: [], naive: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
     progress(`feed round ${round + 1} of ${ROUNDS}`);
-    for (const name of Object.keys(variants) as (keyof typeof variants)[]) {
+    // Every other round runs the variants in reverse, so no variant always follows the same one.
+    const order = Object.keys(variants) as (keyof typeof variants)[];
+    for (const name of round % 2 ? order.reverse() : order) {
       const run = await feedRun(variants[name].context);
       runs[name].push(run);
       progress(`  ${name}: ${ms(run.mainThreadMs)} (script ${ms(run.scriptMs)}, style ${ms(run.styleMs)}, layout ${ms(run.layoutMs)}; all tasks ${ms(run.tasksMs)})`);
@@ -381,14 +380,17 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   const progressRuns = [];
   for (let open = 0; open < POPUP_OPENS; open += 1) progressRuns.push(await progressRender(insights));
   await Promise.all([...Object.values(variants), history, insights].map((bench) => bench.close()));
+  rmSync(naiveDir, { recursive: true, force: true });
 
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
   const overhead = (name: keyof typeof variants) => ratio(cost(name), cost('without')) - 1;
   /** The median of each round's own ratio: a round the host slowed down slows every variant in it. */
-  const pairedOverhead = (name: keyof typeof variants) =>
-    median(runs[name].map((run, round) => ratio(run.mainThreadMs, runs.without[round]!.mainThreadMs) - 1));
+  const roundOverheads = (name: keyof typeof variants) =>
+    runs[name].map((run, round) => ratio(run.mainThreadMs, runs.without[round]!.mainThreadMs) - 1);
+  const pairedOverhead = (name: keyof typeof variants) => median(roundOverheads(name));
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const shown = (value: Verdict) => (value === 'met' ? value : `**${value}**`);
 
   print('# Benchmarks');
   print();
@@ -408,7 +410,18 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   const withoutRuns = runs.without.map((run) => run.mainThreadMs);
   const spread = (Math.max(...withoutRuns) - Math.min(...withoutRuns)) / cost('without');
   print(`| 2 | … its spread over the rounds (max − min, of the median): how much the machine alone moves it | ${percent(spread).slice(1)} | | |`);
-  print(`| 2 | … with Clean Break, one person (median of each round's own ratio) | ${ms(cost('oneperson'))} (${percent(overhead('oneperson'))}; ${percent(pairedOverhead('oneperson'))}) | ≤ +3% | ${verdict(Math.max(overhead('oneperson'), pairedOverhead('oneperson')) <= 0.03)} |`);
+  print(`| 2 | … with Clean Break, one person (ratio of medians; median of each round's own ratio) | ${ms(cost('oneperson'))} (${percent(overhead('oneperson'))}; ${percent(pairedOverhead('oneperson'))}) | ≤ +3% | |`);
+  const interval = medianInterval(roundOverheads('oneperson'));
+  const intervalText = interval
+    ? `${percent(interval.low)} to ${percent(interval.high)} (${(interval.coverage * 100).toFixed(1)}%)`
+    : `none from ${ROUNDS} rounds (6 or more needed)`;
+  print(`| 2 | … its confidence interval: each round's own ratio, median's 95% interval (sign test) | ${intervalText} | within +3% | ${shown(verdictAtMost(interval, 0.03))} |`);
+  const roundDifference = (pick: (run: FeedRun) => number) =>
+    median(runs.oneperson.map((run, round) => pick(run) - pick(runs.without[round]!)));
+  const ownWork = roundDifference((run) => run.scriptMs + run.styleMs);
+  const layoutChange = roundDifference((run) => run.layoutMs);
+  const signedMs = (value: number) => `${value >= 0 ? '+' : '−'}${ms(Math.abs(value))}`;
+  print(`| 2 | … the shield's own script and style / the page's layout, which skips their units (1 in ${FEED.personEvery}); median of each round's difference | ${signedMs(ownWork)} (${percent(ownWork / cost('without'))}) / ${signedMs(layoutChange)} (${percent(layoutChange / cost('without'))}) | | |`);
   print(`| 2 | … with the naive observer baseline | ${ms(cost('naive'))} (${percent(overhead('naive'))}) | for comparison | |`);
   print(`| 3 | … with Clean Break, ten people | ${ms(cost('tenpeople'))} (${percent(overhead('tenpeople'))}) | | |`);
   const parsed = median(runs.without.map((run) => run.parsedMs));
