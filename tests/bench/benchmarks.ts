@@ -389,8 +389,8 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   const roundOverheads = (name: keyof typeof variants) =>
     runs[name].map((run, round) => ratio(run.mainThreadMs, runs.without[round]!.mainThreadMs) - 1);
   const pairedOverhead = (name: keyof typeof variants) => median(roundOverheads(name));
-  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const shown = (value: Verdict) => (value === 'met' ? value : `**${value}**`);
+  const verdict = (ok: boolean) => shown(ok ? 'met' : 'missed');
 
   print('# Benchmarks');
   print();

@@ -3,11 +3,8 @@
  * thirty-day goal, with a few urges already resisted today and one reason.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PERSON } from '../fixtures/person';
-import { localDateDaysAgo } from '../e2e/support';
+import { localDateDaysAgo, removeTempFiles, writeTempFile } from '../e2e/support';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -87,12 +84,11 @@ export async function extensionId(context: BrowserContext): Promise<string> {
 
 /** Imports the demo backup through Settings, as a person restoring a backup would. */
 export async function setUpDemoPerson(context: BrowserContext, id: string): Promise<void> {
-  const file = join(tmpdir(), `clean-break-demo-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(DEMO_BACKUP));
+  const file = writeTempFile('demo-backup.json', JSON.stringify(DEMO_BACKUP));
   const options: Page = await context.newPage();
   await options.goto(`chrome-extension://${id}/options.html`);
   await options.setInputFiles('input[type="file"]', file);
   await options.waitForSelector('[data-testid="backup-message"]');
   await options.close();
-  rmSync(file);
+  removeTempFiles();
 }
