@@ -37,9 +37,61 @@ export function compileSelectors(rules: readonly HideRule[], targets: Target[]):
       joined.set(shape, entry);
     }
   }
-  return [...[...joined.values()].map(({ before, alternatives, after }) => `${before}${alternatives.join(', ')}${after}`), ...single].flatMap(
+  return [...[...joined.values()].map(({ before, alternatives, after }) => withPrefilter(before, alternatives, after)), ...single].flatMap(
     expandSubject,
   );
+}
+
+/**
+ * A joined selector, with a cheap `:has()` first where its list sits in one. In Chromium a `:has()`
+ * that looks through a subtree costs, on every element it is tested on, in proportion to the length
+ * of its argument's text, matched or not (tests/bench/notes.md), so a long list of link shapes is
+ * paid for on every feed unit. `P:has(h4 :is(a[href*="x"]:is(…), …))` becomes
+ * `P:has(a:is([href*="x"], …)):has(h4 :is(a[href*="x"]:is(…), …))`: the short first argument
+ * (what every alternative needs at least) turns away nearly every P, and the browser tests a
+ * compound's parts in order, so the long one runs only where a link holds the identifier at all.
+ * The prefilter only drops conditions, so it never turns away a P the long one would match. A
+ * `:has(> …)` looks at children only and keeps no such cache; it is left as it is.
+ */
+function withPrefilter(before: string, alternatives: string[], after: string): string {
+  const list = alternatives.join(', ');
+  const selector = `${before}${list}${after}`;
+  let hasAt = -1;
+  walk(before, 0, (index) => {
+    if (before.startsWith(':has(', index) && closingParen(selector, index + 4) > before.length + list.length) hasAt = index;
+  });
+  if (hasAt < 0 || /^\s*[>+~]/.test(selector.slice(hasAt + 5))) return selector;
+  const prefilter = leastOf(alternatives.flatMap(splitList));
+  // Where the alternatives are plain attribute tests already, a second walk would only add to them.
+  if (!prefilter || prefilter.length * 2 > list.length) return selector;
+  return `${selector.slice(0, hasAt)}:has(${prefilter})${selector.slice(hasAt)}`;
+}
+
+/**
+ * What each of the compounds needs at least: its tag and attribute tests before its first
+ * pseudo-class, written `a:is([x], [y])` when they share the tag (the browser then tests the tag
+ * alone on every other element). Null when a compound has no such tests or is not one compound.
+ */
+function leastOf(compounds: string[]): string | null {
+  const leading: string[] = [];
+  for (const compound of compounds) {
+    if (hasCombinator(compound)) return null;
+    let end = compound.length;
+    walk(compound, 0, (index, depth) => {
+      if (depth === 0 && compound[index] === ':') {
+        end = index;
+        return true;
+      }
+    });
+    if (end === 0) return null;
+    leading.push(compound.slice(0, end));
+  }
+  const tagOf = (part: string) => /^[a-z][\w-]*/i.exec(part)?.[0] ?? '';
+  const tag = tagOf(leading[0]!);
+  const tests = [...new Set(leading.map((part) => part.slice(tag.length)))];
+  return tag && leading.every((part) => tagOf(part) === tag) && !tests.includes('')
+    ? `${tag}:is(${tests.join(', ')})`
+    : `:is(${[...new Set(leading)].join(', ')})`;
 }
 
 /**

@@ -91,6 +91,36 @@ describe('css', () => {
     ]);
   });
 
+  it('tests a :has() of long link shapes only where a short :has() of what they all need matched', () => {
+    const shapes = ['[href="/{id}" i]', '[href^="/{id}?" i]', '[href^="/{id}/" i]', '[href$="example.com/{id}" i]'].join(', ');
+    const keyed: HideRule[] = [
+      { surface: 'post', kind: 'handle', selector: `article:has(h4 :is(a[href*="{id}" i]:is(${shapes})))`, seen: 'test' },
+      { surface: 'post', kind: 'id', selector: 'li:has(:is(a[href*="/u/{id}"]:is([href$="/u/{id}"], [href*="/u/{id}/"])))', seen: 'test' },
+      { surface: 'post', kind: 'id', selector: 'li:has(:is(abbr[title*="{id}"]:is([title$=" {id}"], [title*=" {id},"])))', seen: 'test' },
+    ];
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam', 'jo', '42'], keys: [] }];
+    const full = (id: string) => `a[href*="${id}" i]:is(${shapes.replaceAll('{id}', id)})`;
+    expect(compileSelectors(keyed, targets)).toEqual([
+      `article:has(a:is([href*="sam" i], [href*="jo" i])):has(h4 :is(${full('sam')}, ${full('jo')}))`,
+      // Tags of their own (`abbr` is not `a`), so the prefilter lists each compound whole.
+      'li:has(:is(a[href*="/u/42"], abbr[title*="42"])):has(:is(a[href*="/u/42"]:is([href$="/u/42"], [href*="/u/42/"]), abbr[title*="42"]:is([title$=" 42"], [title*=" 42,"])))',
+    ]);
+  });
+
+  it('adds no prefilter where it would not be shorter, or the :has() looks at children only', () => {
+    const plain: HideRule[] = [
+      { surface: 'post', kind: 'handle', selector: 'article:has(:is(a[href="/{id}" i], a[href^="/{id}?" i]))', seen: 'test' },
+      { surface: 'post', kind: 'handle', selector: 'li:has(> :is(a[href*="{id}"]:is([href$="/{id}"], [href*="/{id}/"], [href*="/{id}?"])))', seen: 'test' },
+      { surface: 'post', kind: 'handle', selector: 'div:has(:is(:is(a, area)[href*="{id}"]:is([href$="/{id}"], [href*="/{id}/"])))', seen: 'test' },
+    ];
+    const targets: Target[] = [{ personId: 1, name: 'S', identifiers: ['sam'], keys: [] }];
+    expect(compileSelectors(plain, targets)).toEqual([
+      'article:has(:is(a[href="/sam" i], a[href^="/sam?" i]))',
+      'li:has(> :is(a[href*="sam"]:is([href$="/sam"], [href*="/sam/"], [href*="/sam?"])))',
+      'div:has(:is(:is(a, area)[href*="sam"]:is([href$="/sam"], [href*="/sam/"])))',
+    ]);
+  });
+
   it('keeps one selector per identifier where joining would change the meaning or find no list', () => {
     const unjoinable: HideRule[] = [
       { surface: 'message', kind: 'handle', selector: 'aside:not(:has(:is(a[href="/{id}"]))) :is(a[href="/t/{id}"])', seen: 'test' },
