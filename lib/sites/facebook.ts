@@ -26,13 +26,16 @@ const MESSENGER_HOSTS = new Set(['www.messenger.com', 'messenger.com']);
 const ITEM_SEGMENTS = new Set(['posts', 'videos', 'photos']);
 
 /**
- * Links whose href has one of `shapes`, written `:is(a[href*="<contains>"]:is(<shapes>))`: a link
- * without the identifier in it at all fails the one substring test and the shapes are never
- * tried, which is what nearly every link on a feed is. The outer `:is()` is the list the compiler
- * joins every identifier's links into.
+ * Links whose href has one of the shapes, written `:is(a[href*="<part>"]:is(<shapes>), …)`, the
+ * shapes grouped by a part of the href they all hold: a link without that part fails the one
+ * substring test and its shapes are never tried, which is what nearly every link on a feed is. The
+ * parts are also what the compiler's `:has()` prefilter tests (lib/shield/css.ts), so a part that
+ * holds the identifier's right boundary (`{id}?`) turns away a longer vanity's posts there too. The
+ * outer `:is()` is the list the compiler joins every identifier's links into.
  */
-function keyedLinks(contains: string, shapes: string[], { anyCase = false } = {}): string {
-  return `:is(a[href*="${contains}"${anyCase ? ' i' : ''}]:is(${shapes.join(', ')}))`;
+function keyedLinks(groups: [part: string, shapes: string[]][], { anyCase = false } = {}): string {
+  const flag = anyCase ? ' i' : '';
+  return `:is(${groups.map(([part, shapes]) => `a[href${part}${flag}]:is(${shapes.join(', ')})`).join(', ')})`;
 }
 
 /**
@@ -44,30 +47,31 @@ function keyedLinks(contains: string, shapes: string[], { anyCase = false } = {}
  */
 const PROFILE_LINK: Record<IdentifierKind, string> = {
   handle: keyedLinks(
-    '{id}',
     [
-      '[href="/{id}" i]',
-      '[href^="/{id}?" i]',
-      '[href^="/{id}/" i]',
-      '[href$="facebook.com/{id}" i]',
-      '[href*="facebook.com/{id}?" i]',
-      '[href*="facebook.com/{id}/" i]',
+      ['*="{id}?"', ['[href^="/{id}?" i]', '[href*="facebook.com/{id}?" i]']],
+      ['*="{id}/"', ['[href^="/{id}/" i]', '[href*="facebook.com/{id}/" i]']],
+      ['$="{id}"', ['[href="/{id}" i]', '[href$="facebook.com/{id}" i]']],
     ],
     { anyCase: true },
   ),
-  id: keyedLinks('{id}', [
-    '[href="/profile.php?id={id}"]',
-    '[href^="/profile.php?id={id}&"]',
-    '[href$="facebook.com/profile.php?id={id}"]',
-    '[href*="facebook.com/profile.php?id={id}&"]',
-    '[href="/{id}"]',
-    '[href^="/{id}?"]',
-    '[href^="/{id}/"]',
-    '[href$="facebook.com/{id}"]',
-    '[href*="facebook.com/{id}?"]',
-    '[href*="facebook.com/{id}/"]',
-    // Authors inside groups link to their group profile, /groups/<gid>/user/<uid>/ ([KNOW]).
-    '[href*="/groups/"][href*="/user/{id}/"]',
+  id: keyedLinks([
+    [
+      '*="{id}"',
+      [
+        '[href="/profile.php?id={id}"]',
+        '[href^="/profile.php?id={id}&"]',
+        '[href$="facebook.com/profile.php?id={id}"]',
+        '[href*="facebook.com/profile.php?id={id}&"]',
+        '[href="/{id}"]',
+        '[href^="/{id}?"]',
+        '[href^="/{id}/"]',
+        '[href$="facebook.com/{id}"]',
+        '[href*="facebook.com/{id}?"]',
+        '[href*="facebook.com/{id}/"]',
+        // Authors inside groups link to their group profile, /groups/<gid>/user/<uid>/ ([KNOW]).
+        '[href*="/groups/"][href*="/user/{id}/"]',
+      ],
+    ],
   ]),
 };
 
@@ -77,15 +81,20 @@ const PROFILE_LINK: Record<IdentifierKind, string> = {
  * profile without it, so a friend's comment that names them stays.
  */
 const COMMENT_AUTHOR: Record<IdentifierKind, string> = {
-  handle: keyedLinks('{id}', ['[href^="/{id}?" i][href*="comment_id="]', '[href*="facebook.com/{id}?" i][href*="comment_id="]'], {
+  handle: keyedLinks([['*="{id}?"', ['[href^="/{id}?" i][href*="comment_id="]', '[href*="facebook.com/{id}?" i][href*="comment_id="]']]], {
     anyCase: true,
   }),
-  id: keyedLinks('{id}', [
-    '[href^="/profile.php?id={id}&"][href*="comment_id="]',
-    '[href*="facebook.com/profile.php?id={id}&"][href*="comment_id="]',
-    '[href^="/{id}?"][href*="comment_id="]',
-    '[href*="facebook.com/{id}?"][href*="comment_id="]',
-    '[href*="/groups/"][href*="/user/{id}/"][href*="comment_id="]',
+  id: keyedLinks([
+    [
+      '*="{id}"',
+      [
+        '[href^="/profile.php?id={id}&"][href*="comment_id="]',
+        '[href*="facebook.com/profile.php?id={id}&"][href*="comment_id="]',
+        '[href^="/{id}?"][href*="comment_id="]',
+        '[href*="facebook.com/{id}?"][href*="comment_id="]',
+        '[href*="/groups/"][href*="/user/{id}/"][href*="comment_id="]',
+      ],
+    ],
   ]),
 };
 
@@ -94,7 +103,7 @@ const COMMENT_AUTHOR: Record<IdentifierKind, string> = {
  * `/messages/t/<id>/`, `/messages/e2ee/t/<id>/`, messenger.com `/t/<id>/` and `/e2ee/t/<id>/`,
  * relative or absolute, and message requests (`/requests/t/<id>/`).
  */
-const THREAD_LINK = keyedLinks('/t/{id}', ['[href*="/t/{id}/"]', '[href*="/t/{id}?"]', '[href$="/t/{id}"]']);
+const THREAD_LINK = keyedLinks([['*="/t/{id}"', ['[href*="/t/{id}/"]', '[href*="/t/{id}?"]', '[href$="/t/{id}"]']]]);
 
 /** Their own profile tabs, which only their own profile header links to (mutual friends link to `/<them>`). */
 const OWN_FRIENDS_TAB: Record<IdentifierKind, string> = {
