@@ -68,30 +68,41 @@ function withPrefilter(before: string, alternatives: string[], after: string): s
 }
 
 /**
- * What each of the compounds needs at least: its tag and attribute tests before its first
- * pseudo-class, written `a:is([x], [y])` when they share the tag (the browser then tests the tag
- * alone on every other element). Null when a compound has no such tests or is not one compound.
+ * What each of the compounds needs at least: the compound without its pseudo-classes, written
+ * `a:is([x], [y])` when they share the tag (the browser then tests the tag alone on every other
+ * element). Null when a compound is not one compound or would keep no attribute test.
  */
 function leastOf(compounds: string[]): string | null {
-  const leading: string[] = [];
+  const kept: string[] = [];
   for (const compound of compounds) {
-    if (hasCombinator(compound)) return null;
-    let end = compound.length;
-    walk(compound, 0, (index, depth) => {
-      if (depth === 0 && compound[index] === ':') {
-        end = index;
-        return true;
-      }
-    });
-    if (end === 0) return null;
-    leading.push(compound.slice(0, end));
+    const plain = hasCombinator(compound) ? null : withoutPseudoClasses(compound);
+    if (!plain?.includes('[')) return null;
+    kept.push(plain);
   }
   const tagOf = (part: string) => /^[a-z][\w-]*/i.exec(part)?.[0] ?? '';
-  const tag = tagOf(leading[0]!);
-  const tests = [...new Set(leading.map((part) => part.slice(tag.length)))];
-  return tag && leading.every((part) => tagOf(part) === tag) && !tests.includes('')
+  const tag = tagOf(kept[0]!);
+  const tests = [...new Set(kept.map((part) => part.slice(tag.length)))];
+  return tag && kept.every((part) => tagOf(part) === tag)
     ? `${tag}:is(${tests.join(', ')})`
-    : `:is(${[...new Set(leading)].join(', ')})`;
+    : `:is(${[...new Set(kept)].join(', ')})`;
+}
+
+/** A compound without its pseudo-classes (`:is(…)`, `:not(…)`, `:hover`); null if one cannot be read. */
+function withoutPseudoClasses(compound: string): string | null {
+  const cuts: [number, number][] = [];
+  let readable = true;
+  walk(compound, 0, (index, depth) => {
+    if (depth > 0 || compound[index] !== ':') return false;
+    const name = /^:[a-z-]+/i.exec(compound.slice(index))?.[0];
+    const end = name ? index + name.length : -1;
+    const close = compound[end] === '(' ? closingParen(compound, end) : end - 1;
+    if (!name || close < 0) {
+      readable = false;
+      return true;
+    }
+    cuts.push([index, close + 1]);
+  });
+  return readable ? cuts.reduceRight((text, [start, end]) => text.slice(0, start) + text.slice(end), compound) : null;
 }
 
 /**
