@@ -1,4 +1,4 @@
-import { allTables, clearAll, getReasons, saveReasons, type CleanBreakDb } from '../db';
+import { addUrge, addUrges, allTables, clearAll, getReasons, saveReasons, type CleanBreakDb } from '../db';
 import type { BackupData } from './format';
 
 /** Replaces everything with a validated backup, all or nothing. */
@@ -12,7 +12,7 @@ export async function replaceAllWith(db: CleanBreakDb, data: BackupData): Promis
       if (id === undefined) throw new Error(`Backup refers to person ${index}, which was not added.`);
       return id;
     };
-    await db.urges.bulkAdd(data.urges.map(({ personIndex, ...urge }) => ({ ...urge, personId: idOf(personIndex) })));
+    await addUrges(db, data.urges.map(({ personIndex, ...urge }) => ({ ...urge, personId: idOf(personIndex) })));
     await db.contacts.bulkAdd(
       data.contacts.map(({ personIndex, ...contact }) => ({ ...contact, personId: idOf(personIndex) })),
     );
@@ -67,7 +67,7 @@ export async function mergeInto(db: CleanBreakDb, data: BackupData): Promise<Mer
       const personId = idOf(personIndex);
       const same = await db.urges.where('[personId+site+surface+at]').equals([personId, urge.site, urge.surface, urge.at]).count();
       if (same > 0) continue;
-      await db.urges.add({ ...urge, personId });
+      await addUrge(db, { ...urge, personId });
       counts.urges += 1;
     }
     for (const { personIndex, ...contact } of data.contacts) {

@@ -4,6 +4,7 @@ import type { ActivityDone, Contact, ContactKind, Outcome, Person, Reflection, S
 import { MAX_REASONS, SLIP_KIND } from '../model';
 import { localDateOf } from '../streak';
 import { openDb, type CleanBreakDb } from './schema';
+import { HOUR_MS, tallyUrges } from './tally';
 
 export { openDb, type CleanBreakDb } from './schema';
 
@@ -38,29 +39,71 @@ export function reportedAt(at: unknown, now: number): number {
   return typeof at === 'number' && Number.isFinite(at) && at <= now && at >= now - REPORTED_AT_SLACK_MS ? Math.round(at) : now;
 }
 
+/** Stores an urge and counts it in the tally. Every new urge is stored through here or `addUrges`. */
+export function addUrge(db: CleanBreakDb, urge: Urge): Promise<number> {
+  return db.transaction('rw', db.urges, db.urgeTally, async () => {
+    const id = addedId(await db.urges.add(urge));
+    await tallyUrges(db.urgeTally, [urge], 1);
+    return id;
+  });
+}
+
+/** Stores many urges at once, e.g. from a backup, with their tally. */
+export async function addUrges(db: CleanBreakDb, urges: Urge[]): Promise<void> {
+  await db.transaction('rw', db.urges, db.urgeTally, async () => {
+    await db.urges.bulkAdd(urges);
+    await tallyUrges(db.urgeTally, urges, 1);
+  });
+}
+
+/** Changes an urge's outcome, and moves it in the tally. */
+export async function setUrgeOutcome(db: CleanBreakDb, urgeId: number, outcome: Outcome): Promise<void> {
+  await db.transaction('rw', db.urges, db.urgeTally, async () => {
+    const urge = await db.urges.get(urgeId);
+    if (!urge || urge.outcome === outcome) return;
+    await db.urges.update(urgeId, { outcome });
+    await tallyUrges(db.urgeTally, [urge], -1);
+    await tallyUrges(db.urgeTally, [{ at: urge.at, outcome }], 1);
+  });
+}
+
 /**
  * Stores an urge unless the same check was logged within the window; a repeat that went on
  * anyway upgrades the stored outcome to `overrode`. Returns the id of the stored urge.
  */
 export async function logUrge(db: CleanBreakDb, report: UrgeReport, now: number): Promise<number> {
-  return db.transaction('rw', db.urges, async () => {
+  return db.transaction('rw', db.urges, db.urgeTally, async () => {
     const { personId, site, surface } = report;
     const recent = await db.urges
       .where('[personId+site+surface+at]')
       .between([personId, site, surface, now - URGE_DEDUPE_MS], [personId, site, surface, now], true, true)
       .last();
     if (recent?.id !== undefined) {
-      if (report.outcome === 'overrode' && recent.outcome !== 'overrode') {
-        await db.urges.update(recent.id, { outcome: 'overrode' });
-      }
+      if (report.outcome === 'overrode') await setUrgeOutcome(db, recent.id, 'overrode');
       return recent.id;
     }
-    return addedId(await db.urges.add({ at: now, personId, site, surface, outcome: report.outcome }));
+    return addUrge(db, { at: now, personId, site, surface, outcome: report.outcome });
   });
 }
 
+/**
+ * Urges with an outcome from `from` to `to`, both included: the whole hours inside from the
+ * tally, the part-hours at either end counted from the index.
+ */
 export function countUrges(db: CleanBreakDb, outcome: Outcome, from: number, to: number): Promise<number> {
-  return db.urges.where('[outcome+at]').between([outcome, from], [outcome, to], true, true).count();
+  return db.transaction('r', db.urges, db.urgeTally, async () => {
+    const counted = (low: number, high: number, highIncluded: boolean) =>
+      db.urges.where('[outcome+at]').between([outcome, low], [outcome, high], true, highIncluded).count();
+    const firstHour = Math.ceil(from / HOUR_MS);
+    const lastHour = Math.floor(to / HOUR_MS) - 1;
+    if (firstHour > lastHour) return counted(from, to, true);
+    const [before, hours, after] = await Promise.all([
+      counted(from, firstHour * HOUR_MS, false),
+      db.urgeTally.where('[outcome+hour]').between([outcome, firstHour], [outcome, lastHour], true, true).toArray(),
+      counted((lastHour + 1) * HOUR_MS, to, true),
+    ]);
+    return hours.reduce((sum, row) => sum + row.count, before + after);
+  });
 }
 
 /** Times of the person's own contact, the only thing that restarts the count. */
@@ -123,10 +166,12 @@ export async function urgeCounts(db: CleanBreakDb, now: Date): Promise<UrgeCount
 
 /** Removes a person with everything recorded about them, in one transaction. */
 export async function removePerson(db: CleanBreakDb, personId: number): Promise<void> {
-  await db.transaction('rw', [db.people, db.urges, db.contacts, db.learnedKeys, db.reflections], async () => {
+  await db.transaction('rw', [db.people, db.urges, db.urgeTally, db.contacts, db.learnedKeys, db.reflections], async () => {
     await db.learnedKeys.where('personId').equals(personId).delete();
     await db.reflections.where('personId').equals(personId).delete();
-    await db.urges.where('[personId+site+surface+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
+    const theirUrges = db.urges.where('[personId+site+surface+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]);
+    await tallyUrges(db.urgeTally, await theirUrges.toArray(), -1);
+    await theirUrges.delete();
     await db.contacts.where('[personId+kind+at]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).delete();
     await db.people.delete(personId);
   });
@@ -164,7 +209,7 @@ export async function isEmpty(db: CleanBreakDb): Promise<boolean> {
 }
 
 export function allTables(db: CleanBreakDb) {
-  return [db.people, db.urges, db.contacts, db.activities, db.settings, db.keptOutOfView, db.learnedKeys, db.reflections];
+  return [db.people, db.urges, db.urgeTally, db.contacts, db.activities, db.settings, db.keptOutOfView, db.learnedKeys, db.reflections];
 }
 
 /** Empties every table; call inside a transaction over `allTables(db)`. */
@@ -182,10 +227,6 @@ export async function getSetting<T>(db: CleanBreakDb, key: string): Promise<T | 
 
 export async function putSetting(db: CleanBreakDb, key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
-}
-
-export async function setUrgeOutcome(db: CleanBreakDb, urgeId: number, outcome: Outcome): Promise<void> {
-  await db.urges.update(urgeId, { outcome });
 }
 
 /** The user's own reasons for keeping space, shown on the shield. */

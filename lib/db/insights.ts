@@ -1,7 +1,7 @@
 /** Reads and writes for the Progress view, the manual urge log, reflections and the popup's moments. */
 import Dexie from 'dexie';
 import { startOfWeek, subWeeks } from 'date-fns';
-import { ELSEWHERE, SLIP_KIND, type ActivityDone, type Intensity, type Reflection, type Urge } from '../model';
+import { ELSEWHERE, OUTCOMES, SLIP_KIND, type ActivityDone, type Intensity, type Reflection, type Urge } from '../model';
 import { localDateOf, summarize } from '../streak';
 import { lastDays, startOfLastDays, startOfLastWeeks, WEEK_STARTS_ON } from '../insights/series';
 import type { Slip } from '../insights/streaks';
@@ -12,7 +12,7 @@ import {
   type WeeklySummary,
 } from '../insights/moments';
 import type { KeptOutOfView } from './schema';
-import { getSetting, listPeople, putSetting, slipTimes, type CleanBreakDb } from './index';
+import { addUrge, countUrges, getSetting, listPeople, putSetting, slipTimes, type CleanBreakDb } from './index';
 
 export interface ManualUrge {
   personId: number;
@@ -25,16 +25,14 @@ export interface ManualUrge {
  * retried request carries the same time and is recognised as the same urge.
  */
 export function logManualUrge(db: CleanBreakDb, urge: ManualUrge, at: number): Promise<number> {
-  return db.transaction('rw', db.urges, async () => {
+  return db.transaction('rw', db.urges, db.urgeTally, async () => {
     const key = [urge.personId, ELSEWHERE, 'manual', at];
     const same = await db.urges.where('[personId+site+surface+at]').equals(key).first();
     if (same?.id !== undefined) return same.id;
     const stored: Urge = { at, personId: urge.personId, site: ELSEWHERE, surface: 'manual', outcome: 'resisted' };
     if (urge.intensity !== undefined) stored.intensity = urge.intensity;
     if (urge.note) stored.note = urge.note;
-    const id = await db.urges.add(stored);
-    if (id === undefined) throw new Error('The database did not return a key for a new urge.');
-    return id;
+    return addUrge(db, stored);
   });
 }
 
@@ -109,16 +107,20 @@ async function weeklySummary(db: CleanBreakDb, now: Date): Promise<WeeklySummary
   const lastWeek = subWeeks(thisWeek, 1);
   const weekBefore = subWeeks(thisWeek, 2);
   if ((await getSetting<string>(db, WEEKLY_SHOWN_KEY)) === localDateOf(thisWeek)) return null;
-  const [historyBefore, activitiesBefore] = await Promise.all([
-    db.urges.where('at').below(thisWeek.getTime()).count(),
-    db.activities.where('at').below(thisWeek.getTime()).count(),
+  // Whether anything came before this week: the first record says, where a count would walk them all.
+  const [urgeBefore, activityBefore] = await Promise.all([
+    db.urges.where('at').below(thisWeek.getTime()).first(),
+    db.activities.where('at').below(thisWeek.getTime()).first(),
   ]);
-  if (historyBefore + activitiesBefore === 0) return null;
-  const between = (from: Date, to: Date) => [from.getTime(), to.getTime(), true, false] as const;
+  if (!urgeBefore && !activityBefore) return null;
+  const urgesIn = async (from: Date, until: Date) => {
+    const counts = await Promise.all(OUTCOMES.map((outcome) => countUrges(db, outcome, from.getTime(), until.getTime() - 1)));
+    return counts.reduce((sum, count) => sum + count, 0);
+  };
   const [urges, previousUrges, activities] = await Promise.all([
-    db.urges.where('at').between(...between(lastWeek, thisWeek)).count(),
-    db.urges.where('at').between(...between(weekBefore, lastWeek)).count(),
-    db.activities.where('at').between(...between(lastWeek, thisWeek)).count(),
+    urgesIn(lastWeek, thisWeek),
+    urgesIn(weekBefore, lastWeek),
+    db.activities.where('at').between(lastWeek.getTime(), thisWeek.getTime(), true, false).count(),
   ]);
   await putSetting(db, WEEKLY_SHOWN_KEY, localDateOf(thisWeek));
   const figures = { urges, previousUrges, activities };

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ActivityDone, Contact, LocalDate, Person, Reflection, Site, Urge } from '../model';
+import { rebuildUrgeTally, type UrgeTallyTable } from './tally';
 
 export const DB_NAME = 'clean-break';
 
@@ -32,6 +33,7 @@ export type CleanBreakDb = Dexie & {
   keptOutOfView: Dexie.Table<KeptOutOfView, [LocalDate, Site]>;
   learnedKeys: Dexie.Table<LearnedKeyRow, [Site, string]>;
   reflections: EntityTable<Reflection, 'id'>;
+  urgeTally: UrgeTallyTable;
 };
 
 /**
@@ -61,6 +63,12 @@ export function defineVersions(db: Dexie): void {
   db.version(4).stores({
     reflections: '++id, at, personId',
   });
+  // v5: urges per outcome and hour, derived from the urges (lib/db/tally.ts); filled from them here.
+  db.version(5)
+    .stores({
+      urgeTally: '[outcome+hour]',
+    })
+    .upgrade((tx) => rebuildUrgeTally(tx.table('urges'), tx.table('urgeTally')));
 }
 
 export function openDb(name = DB_NAME): CleanBreakDb {

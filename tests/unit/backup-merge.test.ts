@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getReasons, openDb, saveReasons, type CleanBreakDb } from '@/lib/db';
+import { addUrge, countUrges, getReasons, openDb, saveReasons, type CleanBreakDb } from '@/lib/db';
 import { parseBackup } from '@/lib/backup/format';
 import { mergeInto } from '@/lib/backup/restore';
 
@@ -7,7 +7,7 @@ let db: CleanBreakDb;
 beforeEach(async () => {
   db = openDb(`merge-${Math.random()}`);
   const samId = (await db.people.add({ name: 'Sam', noContactSince: '2026-11-10', goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }] }))!;
-  await db.urges.add({ at: Date.parse('2026-11-11T10:00:00Z'), personId: samId, site: 'instagram', surface: 'profile', outcome: 'resisted' });
+  await addUrge(db, { at: Date.parse('2026-11-11T10:00:00Z'), personId: samId, site: 'instagram', surface: 'profile', outcome: 'resisted' });
   await db.contacts.add({ at: Date.parse('2026-11-12T10:00:00Z'), personId: samId, kind: 'i-reached-out', note: 'here' });
   await saveReasons(db, ['Sleep']);
 });
@@ -50,6 +50,7 @@ describe('mergeInto', () => {
     expect(sam).toMatchObject({ noContactSince: '2026-11-10', goalDays: 30, accounts: [{ site: 'instagram', handle: 'sam.rivera' }, { site: 'x', handle: 'samriv' }] });
     expect(alex).toMatchObject({ name: 'Alex', goalDays: 30 });
     expect(await db.urges.count()).toBe(3);
+    expect(await countUrges(db, 'resisted', 0, Date.parse('2026-12-01T00:00:00Z'))).toBe(2);
     expect((await db.contacts.toArray()).map((contact) => contact.note).sort()).toEqual(['', 'here']);
     expect(await getReasons(db)).toEqual(['Sleep', 'Calm']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { addKeptOutOfView, keptOutOfViewOn, openDb, readAll } from '@/lib/db';
+import { addKeptOutOfView, countUrges, keptOutOfViewOn, openDb, readAll } from '@/lib/db';
 import { defineVersions } from '@/lib/db/schema';
 
 /**
@@ -18,7 +18,10 @@ const PUBLISHED: Record<string, string>[] = [
   { keptOutOfView: '[day+site], day' },
   { learnedKeys: '[site+key], site, personId' },
   { reflections: '++id, at, personId' },
+  { urgeTally: '[outcome+hour]' },
 ];
+/** Tables derived from others: an upgrade that adds one fills it from what is stored. */
+const DERIVED = ['urgeTally'];
 const LATEST = PUBLISHED.length;
 
 /** What users of each version had stored, for the tables that version added; index 0 is v1. */
@@ -56,6 +59,13 @@ const ROWS_ADDED_IN: Record<string, unknown[]>[] = [
       { at: 1_765_100_000_000, personId: 2, answers: {} },
     ],
   },
+  // The tally of v1's urges above, in key order: all three fall in hour 489,722 since the epoch.
+  {
+    urgeTally: [
+      { outcome: 'overrode', hour: 489_722, count: 1 },
+      { outcome: 'resisted', hour: 489_722, count: 2 },
+    ],
+  },
 ];
 
 /** A database as the extension at `version` (1-based) defined it. */
@@ -89,6 +99,11 @@ function schemaOf(db: Dexie) {
   return Object.fromEntries(
     db.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)]]),
   );
+}
+
+/** What a derived table holds once filled from the rows users had stored. */
+function derivedRows(table: string): unknown[] {
+  return ROWS_ADDED_IN.find((rows) => table in rows)?.[table] ?? [];
 }
 
 /** A database created at `version` with what its users had stored, closed again. */
@@ -125,10 +140,13 @@ describe.each(PUBLISHED.map((_, index) => index + 1))('upgrading a v%i database'
     }
     const latest = openDb(name);
     const after = await contents(latest);
-    // The rows and indexes it had, unchanged; tables added since are there and empty.
+    // The rows and indexes it had, unchanged; tables added since are there and empty, but for
+    // derived ones, which hold what was derived from the rows.
     expect(Object.fromEntries(Object.keys(before).map((table) => [table, after[table]]))).toEqual(before);
     const added = Object.keys(after).filter((table) => !(table in before));
-    expect(added.map((table) => after[table]!.rows)).toEqual(added.map(() => []));
+    expect(Object.fromEntries(added.map((table) => [table, after[table]!.rows]))).toEqual(
+      Object.fromEntries(added.map((table) => [table, DERIVED.includes(table) ? derivedRows(table) : []])),
+    );
     latest.close();
     await Dexie.delete(name);
   });
@@ -170,6 +188,9 @@ describe('schema upgrades, read through the app', () => {
     expect(after).toEqual({ ...before, reasons: ['peace'], reflections: [] });
     // Indexes from v1 still answer, and v2's table is usable.
     expect(await latest.urges.where('[outcome+at]').between(['resisted', 0], ['resisted', Infinity]).count()).toBe(1);
+    // v5's tally was filled from them: counts over whole hours read it.
+    expect(await countUrges(latest, 'resisted', 1_762_000_000_000, 1_764_000_000_000)).toBe(1);
+    expect(await countUrges(latest, 'overrode', 1_762_000_000_000, 1_764_000_000_000)).toBe(1);
     await addKeptOutOfView(latest, 'x', 3, new Date(2026, 10, 23, 10));
     await addKeptOutOfView(latest, 'x', 2, new Date(2026, 10, 23, 22));
     await addKeptOutOfView(latest, 'instagram', 4, new Date(2026, 10, 23, 23));

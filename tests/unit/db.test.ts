@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import {
+  addUrges,
   countUrges,
   deleteAll,
   isEmpty,
@@ -105,7 +106,7 @@ describe('a retried write', () => {
 
 describe('indexed queries', () => {
   it('counts resisted urges in a time range', async () => {
-    await db.urges.bulkAdd([
+    await addUrges(db, [
       { at: T0 - 86_400_000, personId, site: 'x', surface: 'profile', outcome: 'resisted' },
       { at: T0, personId, site: 'x', surface: 'profile', outcome: 'resisted' },
       { at: T0 + 1, personId, site: 'x', surface: 'story', outcome: 'overrode' },
@@ -118,7 +119,7 @@ describe('indexed queries', () => {
   it('separates today from this week in the local calendar', async () => {
     const now = new Date(2026, 10, 25, 15, 0); // Wednesday
     const at = (day: number, hour: number) => new Date(2026, 10, day, hour).getTime();
-    await db.urges.bulkAdd([
+    await addUrges(db, [
       { at: at(25, 1), personId, site: 'x', surface: 'profile', outcome: 'resisted' },
       { at: at(24, 23), personId, site: 'x', surface: 'profile', outcome: 'resisted' },
       { at: at(23, 0), personId, site: 'x', surface: 'profile', outcome: 'resisted' }, // Monday

@@ -269,14 +269,16 @@ describe('the weekly summary', () => {
     for (const at of [local(2026, 11, 3), local(2026, 11, 4), local(2026, 11, 8, 23, 59), local(2026, 11, 10), local(2026, 11, 17)]) {
       await logUrge(db, { personId, site: 'x', surface: 'profile', outcome: 'resisted' }, at.getTime());
     }
+    // Urges that went on anyway count too.
+    await logUrge(db, { personId, site: 'x', surface: 'story', outcome: 'overrode' }, local(2026, 11, 5, 7, 30).getTime());
     await db.activities.add({ at: local(2026, 11, 12).getTime(), activityId: 'walk-20' });
     const first = await loadMoments(db, now);
     expect(first.weekly).toEqual({
       weekOf: '2026-11-09',
       urges: 1,
-      previousUrges: 3,
+      previousUrges: 4,
       activities: 1,
-      encouragement: '2 fewer urges than the week before: the pull is loosening.',
+      encouragement: '3 fewer urges than the week before: the pull is loosening.',
     });
     expect((await loadMoments(db, local(2026, 11, 22, 23))).weekly).toBeNull();
     expect((await loadMoments(db, local(2026, 11, 23, 0, 1))).weekly?.weekOf).toBe('2026-11-16');
