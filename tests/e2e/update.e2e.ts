@@ -97,6 +97,49 @@ function snapshot(page: TestPage): Promise<Snapshot> {
   );
 }
 
+/**
+ * Replaces the database with the one the previous schema version kept: the same stores, indexes
+ * and rows, without the tables that version did not have yet. Dexie's own connections close when
+ * the database is deleted, and may open it again (and upgrade it) as soon as it is there.
+ * Resolves with the version and stores it created.
+ */
+function restoreAsVersion(
+  page: TestPage,
+  snapshot: Snapshot,
+  version: number,
+  without: string[],
+): Promise<{ version: number; stores: string[] }> {
+  return page.evaluate(
+    ({ snapshot, version, without }) =>
+      new Promise<{ version: number; stores: string[] }>((done, fail) => {
+        const deleting = indexedDB.deleteDatabase('clean-break');
+        deleting.onerror = () => fail(new Error(String(deleting.error)));
+        deleting.onsuccess = () => {
+          // Dexie stores schema version n as IndexedDB version 10n.
+          const request = indexedDB.open('clean-break', version * 10);
+          request.onerror = () => fail(new Error(String(request.error)));
+          request.onupgradeneeded = () => {
+            const db = request.result;
+            for (const [name, store] of Object.entries(snapshot.stores)) {
+              if (without.includes(name)) continue;
+              const created = db.createObjectStore(name, { keyPath: store.keyPath as string | string[], autoIncrement: store.autoIncrement });
+              for (const { index, keyPath, unique, multiEntry } of store.indexes as { index: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[]) {
+                created.createIndex(index, keyPath, { unique, multiEntry });
+              }
+              for (const row of store.rows) created.add(row);
+            }
+          };
+          request.onsuccess = () => {
+            const db = request.result;
+            db.close();
+            done({ version: db.version, stores: [...db.objectStoreNames] });
+          };
+        };
+      }),
+    { snapshot, version, without },
+  );
+}
+
 type ExtensionApi = {
   runtime: { getManifest(): { version: string }; reload(): void };
   action: { setBadgeText(details: { text: string }): Promise<void> };
@@ -157,6 +200,17 @@ describe.each(BROWSERS)('extension update in %s', (browserName) => {
     if (copy) rmSync(copy, { recursive: true, force: true });
   });
 
+  /** Updates the installed copy to the next patch version, as the store would; a page of the new one. */
+  async function update(page: TestPage): Promise<TestPage> {
+    const manifestPath = join(copy, TARGETS[browserName], 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+    const newVersion = manifest.version.replace(/\d+$/, (patch) => String(Number(patch) + 1));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: newVersion }));
+    expect(await manifestVersion(page)).toBe(manifest.version);
+    await reloadExtension(page);
+    return openWhenBack(session, newVersion);
+  }
+
   it('keeps every record and the schema, and runs onInstalled, which repaints the badge', async () => {
     const options = await openExtensionPage(session, 'options.html');
     await options.upload('input[type="file"]', writeTempFile('update-backup.json', backup()));
@@ -173,23 +227,41 @@ describe.each(BROWSERS)('extension update in %s', (browserName) => {
       people: 2,
       reflections: 1,
       settings: 1,
+      urgeTally: 2,
       urges: 2,
     });
 
     // Only onInstalled can repaint the badge after the update: no page sends a change, and onStartup
     // does not fire for an update.
     await clearBadge(options);
-    const manifestPath = join(copy, TARGETS[browserName], 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
-    const oldVersion = manifest.version;
-    const newVersion = oldVersion.replace(/\d+$/, (patch) => String(Number(patch) + 1));
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: newVersion }));
-    expect(await manifestVersion(options)).toBe(oldVersion);
-    await reloadExtension(options);
-
-    const updated = await openWhenBack(session, newVersion);
+    const updated = await update(options);
     await waitForBadge(updated, String(START_DAYS_AGO), 15_000);
     expect(await snapshot(updated)).toEqual(before);
+    await updated.close();
+  });
+
+  it('upgrades a database of the previous schema, filling the urge tally from the urges', async () => {
+    const urgesToday = async () => {
+      const popup = await openExtensionPage(session, 'popup.html');
+      await popup.waitFor('[data-testid="urges-today"]');
+      const shown = await popup.text('[data-testid="urges-today"]');
+      await popup.close();
+      return shown;
+    };
+    // The popup stores its first suggestion: opened once before, it writes nothing after.
+    const countedBefore = await urgesToday();
+    const options = await openExtensionPage(session, 'options.html');
+    const current = await snapshot(options);
+    expect(current.version).toBe(50);
+    expect(current.stores.urgeTally?.rows.length).toBeGreaterThan(0);
+    // Version 4 had no tally: the urges were only ever counted from their index.
+    const previous = await restoreAsVersion(options, current, 4, ['urgeTally']);
+    expect(previous).toEqual({ version: 40, stores: Object.keys(current.stores).filter((name) => name !== 'urgeTally').sort() });
+
+    const updated = await update(options);
+    // The popup's glance opens the database, which upgrades it; the tally is the one kept all along.
+    expect(await urgesToday()).toBe(countedBefore);
+    expect(await snapshot(updated)).toEqual(current);
     await updated.close();
   });
 });
