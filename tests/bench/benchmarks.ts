@@ -13,7 +13,7 @@ import { fixtureServer, instrumented } from '../e2e/sites';
 import { dbCounts, localDateDaysAgo, openExtensionPage, writeTempFile } from '../e2e/support';
 import { SITE_FIXTURES } from '../fixtures';
 import { PERSON } from '../fixtures/person';
-import { PAGE_SURFACES, SITES, SURFACES, type Person } from '@/lib/model';
+import { PAGE_SURFACES, SITES, type Person } from '@/lib/model';
 import { generatedPeople } from '../fixtures/people';
 import { SITE_RULES } from '@/lib/sites/rules';
 import { compileCss, compileSelectors } from '@/lib/shield/css';
@@ -53,8 +53,14 @@ function people(extra: number): Person[] {
   return [{ name: PERSON.name, noContactSince: localDateDaysAgo(12), goalDays: 30, accounts: PERSON.accounts }, ...others];
 }
 
-function backupOf(list: Person[]): string {
-  return JSON.stringify({ app: 'clean-break', version: 1, exportedAt: new Date().toISOString(), people: list });
+/** Urges and activities as a backup file holds them. */
+interface History {
+  urges: { at: string; person: string; site: string; surface: string; outcome: string }[];
+  activities: { at: string; activity: string }[];
+}
+
+function backupOf(list: Person[], history?: History): string {
+  return JSON.stringify({ app: 'clean-break', version: 1, exportedAt: new Date().toISOString(), people: list, ...history });
 }
 
 interface OptionsPage {
@@ -62,9 +68,10 @@ interface OptionsPage {
   waitFor(selector: string): Promise<void>;
 }
 
-/** Sets people up through the options page's import, as a user would. */
-async function importPeople(page: OptionsPage, list: Person[]) {
-  await page.upload('input[type="file"]', writeTempFile(`bench-${list.length}.json`, backupOf(list)));
+/** Sets people (and a history) up through the options page's import, as a user would. */
+async function importPeople(page: OptionsPage, list: Person[], history?: History) {
+  const file = writeTempFile(`bench-${list.length}-${history?.urges.length ?? 0}.json`, backupOf(list, history));
+  await page.upload('input[type="file"]', file);
   await page.waitFor('[data-testid="backup-message"]:not(.error)');
 }
 
@@ -179,40 +186,24 @@ async function feedHidden(context: BrowserContext): Promise<{ personVisible: num
 // ---------------------------------------------------------------------------------------------
 // 4. Popup: opening to the streak number painted, 100,000 urges and 1,000 activities vs none.
 
-async function seedHistory(bench: BenchContext, urges: number, activities: number): Promise<void> {
-  const page = await extensionPage(bench, 'options.html');
-  await page.evaluate(
-    ([urgeCount, activityCount, sites, surfaces]) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('clean-break');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['urges', 'activities'], 'readwrite');
-          const now = Date.now();
-          const span = 90 * 86_400_000;
-          for (let i = 0; i < urgeCount; i += 1) {
-            tx.objectStore('urges').add({
-              at: now - Math.floor((i / urgeCount) * span),
-              personId: 1,
-              site: sites[i % sites.length],
-              surface: surfaces[i % surfaces.length],
-              outcome: i % 7 === 0 ? 'overrode' : 'resisted',
-            });
-          }
-          for (let i = 0; i < activityCount; i += 1) {
-            tx.objectStore('activities').add({ at: now - Math.floor((i / activityCount) * span), activityId: 'walk-outside' });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    [urges, activities, [...SITES], [...SURFACES]] as const,
-  );
-  await page.close();
+/**
+ * The fixture person's urges and activities, spread evenly over the last 90 days; one urge in
+ * seven went on anyway. Imported through the options page, so the app stores them as it would.
+ */
+function historyOf(urges: number, activities: number): History {
+  const now = Date.now();
+  const span = 90 * 86_400_000;
+  const at = (i: number, of: number) => new Date(now - Math.floor((i / of) * span)).toISOString();
+  return {
+    urges: Array.from({ length: urges }, (_, i) => ({
+      at: at(i, urges),
+      person: PERSON.name,
+      site: SITES[i % SITES.length]!,
+      surface: PAGE_SURFACES[i % PAGE_SURFACES.length]!,
+      outcome: i % 7 === 0 ? 'overrode' : 'resisted',
+    })),
+    activities: Array.from({ length: activities }, (_, i) => ({ at: at(i, activities), activity: 'walk-20' })),
+  };
 }
 
 /** Milliseconds from the popup's navigation to the streak number's paint (Element Timing). */
@@ -312,13 +303,18 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
     tenpeople: await launchChromium(CHROME_DIR, benchServer(false)),
     naive: await launchChromium(naiveDir, benchServer(false)),
   };
-  const setUp = async (bench: BenchContext, list: Person[]) => {
+  const setUp = async (bench: BenchContext, list: Person[], history?: History) => {
     const page = await extensionPage(bench, 'options.html');
     const options: OptionsPage = {
       upload: (selector, file) => page.setInputFiles(selector, file),
-      waitFor: async (selector) => void (await page.waitForSelector(selector)),
+      // 100,000 urges take the import a quarter of a minute.
+      waitFor: async (selector) => void (await page.waitForSelector(selector, { timeout: 120_000 })),
     };
-    await importPeople(options, list);
+    await importPeople(options, list, history);
+    const stored = await dbCounts(page);
+    if (stored.people !== list.length || stored.urges !== (history?.urges.length ?? 0)) {
+      throw new Error(`The import stored ${JSON.stringify(stored)}.`);
+    }
     await page.close();
   };
   progress('setting up people');
@@ -362,8 +358,7 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   // Popup: a database with a long history against one with only the person.
   progress('popup');
   const history = await launchChromium(CHROME_DIR, benchServer(false));
-  await setUp(history, people(0));
-  await seedHistory(history, 100_000, 1_000);
+  await setUp(history, people(0), historyOf(100_000, 1_000));
   const popupRuns = { empty: { warm: [] as number[], cold: [] as number[] }, history: { warm: [] as number[], cold: [] as number[] } };
   for (let open = 0; open < POPUP_OPENS; open += 1) {
     popupRuns.empty.cold.push(await popupPaint(variants.oneperson, true));
