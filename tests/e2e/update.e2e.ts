@@ -100,7 +100,7 @@ function snapshot(page: TestPage): Promise<Snapshot> {
 /**
  * Replaces the database with the one the previous schema version kept: the same stores, indexes
  * and rows, without the tables that version did not have yet. Dexie's own connections close when
- * the database is deleted, and may open it again (and upgrade it) as soon as it is there.
+ * the database is deleted, and may open it again (and upgrade it) as soon as this one closes.
  * Resolves with the version and stores it created.
  */
 function restoreAsVersion(
@@ -112,28 +112,28 @@ function restoreAsVersion(
   return page.evaluate(
     ({ snapshot, version, without }) =>
       new Promise<{ version: number; stores: string[] }>((done, fail) => {
+        // Both requests at once: the open waits in line behind the delete, ahead of any reopen
+        // by Dexie in another context (Firefox's background page reopens as soon as it can).
         const deleting = indexedDB.deleteDatabase('clean-break');
         deleting.onerror = () => fail(new Error(String(deleting.error)));
-        deleting.onsuccess = () => {
-          // Dexie stores schema version n as IndexedDB version 10n.
-          const request = indexedDB.open('clean-break', version * 10);
-          request.onerror = () => fail(new Error(String(request.error)));
-          request.onupgradeneeded = () => {
-            const db = request.result;
-            for (const [name, store] of Object.entries(snapshot.stores)) {
-              if (without.includes(name)) continue;
-              const created = db.createObjectStore(name, { keyPath: store.keyPath as string | string[], autoIncrement: store.autoIncrement });
-              for (const { index, keyPath, unique, multiEntry } of store.indexes as { index: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[]) {
-                created.createIndex(index, keyPath, { unique, multiEntry });
-              }
-              for (const row of store.rows) created.add(row);
+        // Dexie stores schema version n as IndexedDB version 10n.
+        const request = indexedDB.open('clean-break', version * 10);
+        request.onerror = () => fail(new Error(String(request.error)));
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          for (const [name, store] of Object.entries(snapshot.stores)) {
+            if (without.includes(name)) continue;
+            const created = db.createObjectStore(name, { keyPath: store.keyPath as string | string[], autoIncrement: store.autoIncrement });
+            for (const { index, keyPath, unique, multiEntry } of store.indexes as { index: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[]) {
+              created.createIndex(index, keyPath, { unique, multiEntry });
             }
-          };
-          request.onsuccess = () => {
-            const db = request.result;
-            db.close();
-            done({ version: db.version, stores: [...db.objectStoreNames] });
-          };
+            for (const row of store.rows) created.add(row);
+          }
+        };
+        request.onsuccess = () => {
+          const db = request.result;
+          db.close();
+          done({ version: db.version, stores: [...db.objectStoreNames] });
         };
       }),
     { snapshot, version, without },
