@@ -1,4 +1,4 @@
-import type { EntityTable, Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { Outcome, Urge } from '../model';
 
 /**
@@ -42,12 +42,4 @@ export async function tallyUrges(tally: UrgeTallyTable, urges: Iterable<Tallied>
   const counted = rows.map((row, index) => ({ ...row, count: (here[index]?.count ?? 0) + sign * row.count }));
   await tally.bulkPut(counted.filter((row) => row.count > 0));
   await tally.bulkDelete(counted.filter((row) => row.count <= 0).map(({ outcome, hour }): [Outcome, number] => [outcome, hour]));
-}
-
-/** Counts the tally afresh from the urges, as the schema upgrade that added it does. */
-export async function rebuildUrgeTally(urges: EntityTable<Urge, 'id'>, tally: UrgeTallyTable): Promise<void> {
-  // Whole records come in one getAll; only the index's keys would need a cursor, 3× slower here.
-  const all = await urges.toArray();
-  await tally.clear();
-  await tally.bulkAdd(tallyOf(all));
 }
