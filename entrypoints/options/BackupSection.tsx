@@ -58,8 +58,19 @@ function describeAdded(added: MergeCounts): string {
 export function BackupSection({ onChanged }: Props) {
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  /** Reading, checking or writing a backup: a long history takes seconds, and the page says so. */
+  const [busy, setBusy] = useState(false);
+  const whileBusy = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const exportBackup = async () => {
+    setMessage(undefined);
     const now = new Date();
     const json = serializeBackup(await readAll(getDb()), now);
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
@@ -72,6 +83,7 @@ export function BackupSection({ onChanged }: Props) {
   };
 
   const restore = async (data: BackupData) => {
+    setMessage(undefined);
     try {
       await replaceAllWith(getDb(), data);
     } catch (error) {
@@ -84,6 +96,7 @@ export function BackupSection({ onChanged }: Props) {
   /** Adds the file's people and history to what is here: it only ever adds, so it needs no cooldown. */
   const merge = async (data: BackupData, fileName: string) => {
     setPending({ kind: 'none' });
+    setMessage(undefined);
     let added: MergeCounts;
     try {
       added = await mergeInto(getDb(), data);
@@ -144,19 +157,23 @@ export function BackupSection({ onChanged }: Props) {
       <div class="card stack">
         <p class="muted small">{i18n.t('options.backup.intro')}</p>
         <div class="row">
-          <button type="button" onClick={() => void exportBackup()}>
+          <button type="button" disabled={busy} onClick={() => void whileBusy(exportBackup)}>
             {i18n.t('options.backup.export')}
           </button>
-          <label class="button file-button">
+          <label class="button file-button" aria-disabled={busy}>
             {i18n.t('options.backup.import')}
             <input
               type="file"
               accept="application/json,.json"
               class="sr-only"
-              onChange={(event) => void importFile(event.currentTarget)}
+              disabled={busy}
+              onChange={(event) => {
+                const input = event.currentTarget;
+                void whileBusy(() => importFile(input));
+              }}
             />
           </label>
-          <button type="button" class="quiet danger push-right" onClick={() => void deleteEverything()} data-testid="delete-all">
+          <button type="button" class="quiet danger push-right" disabled={busy} onClick={() => void deleteEverything()} data-testid="delete-all">
             {i18n.t('options.backup.deleteAll')}
           </button>
         </div>
@@ -165,14 +182,14 @@ export function BackupSection({ onChanged }: Props) {
           <div class="notice warn stack" role="group" aria-label={i18n.t('options.backup.replaceLabel')}>
             <p>{i18n.t('options.backup.replaceQuestion', [pending.fileName, describe(pending.data)])}</p>
             <div class="row">
-              <button type="button" class="primary" onClick={() => void merge(pending.data, pending.fileName)} data-testid="import-merge">
+              <button type="button" class="primary" onClick={() => void whileBusy(() => merge(pending.data, pending.fileName))} data-testid="import-merge">
                 {i18n.t('options.backup.merge')}
               </button>
               <button
                 type="button"
                 onClick={() => {
                   setPending({ kind: 'none' });
-                  void restore(pending.data);
+                  void whileBusy(() => restore(pending.data));
                 }}
               >
                 {i18n.t('options.backup.replace')}
@@ -188,7 +205,7 @@ export function BackupSection({ onChanged }: Props) {
           <div class="notice warn stack" role="group" aria-label={i18n.t('options.backup.replaceLabel')} data-testid="import-weakening">
             <p>{i18n.t('options.backup.weakening', [pending.fileName, pending.losses.join('; ')])}</p>
             <div class="row">
-              <button type="button" onClick={() => void merge(pending.data, pending.fileName)} data-testid="import-merge">
+              <button type="button" onClick={() => void whileBusy(() => merge(pending.data, pending.fileName))} data-testid="import-merge">
                 {i18n.t('options.backup.merge')}
               </button>
               <button type="button" onClick={() => void importAfterCooldown(pending.text, pending.fileName)}>
@@ -199,6 +216,12 @@ export function BackupSection({ onChanged }: Props) {
               </button>
             </div>
           </div>
+        )}
+
+        {busy && (
+          <p class="notice" role="status" data-testid="backup-busy">
+            {i18n.t('options.backup.working')}
+          </p>
         )}
 
         {message && (

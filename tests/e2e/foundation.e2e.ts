@@ -145,6 +145,43 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     await options.close();
   });
 
+  it('says it is working while a long history is added, with the backup buttons held until it is done', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    await options.waitFor('input[type="file"]');
+    const before = await dbCounts(options);
+    const original = backup();
+    const hour = 3_600_000;
+    const long = { ...original, urges: Array.from({ length: 3_000 }, (_, i) => ({ ...original.urges[0], at: new Date(Date.now() - 2 * hour - i * 60_000).toISOString() })) };
+    await options.upload('input[type="file"]', writeTempFile('long-history.json', JSON.stringify(long)));
+    await options.waitFor('[data-testid="import-merge"]');
+    // What the page showed while it worked, seen by an observer rather than raced by a poll.
+    await options.evaluate(() => {
+      const seen: { busy: string; controlsHeld: boolean }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const busy = document.querySelector('[data-testid="backup-busy"]');
+        if (!busy) return;
+        const controls = [...document.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button[data-testid="delete-all"], input[type="file"]')];
+        const exportButton = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export backup');
+        seen.push({ busy: busy.textContent ?? '', controlsHeld: [...controls, exportButton].every((control) => control?.disabled === true) });
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    await options.click('[data-testid="import-merge"]');
+    await options.waitUntil(
+      () => (document.querySelector('[data-testid="backup-message"]')?.textContent?.includes('merged') ?? false) && !document.querySelector('[data-testid="backup-busy"]'),
+      undefined,
+      60_000,
+    );
+    const seen = await options.evaluate(() => (window as unknown as { seen: { busy: string; controlsHeld: boolean }[] }).seen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]!.busy).toBe('Working on it. A long history can take a few seconds; keep this page open.');
+    expect(seen.every((state) => state.controlsHeld)).toBe(true);
+    expect(await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export backup')?.disabled)).toBe(false);
+    expect(await options.text('[data-testid="backup-message"]')).toMatch(/merged: added 3,000 urges\./);
+    expect((await dbCounts(options)).urges).toBe(before.urges! + 3_000);
+    await options.close();
+  });
+
   it('stores an urge sent by the content script when their profile is opened', async () => {
     const before = await openExtensionPage(session, 'popup.html');
     const urgesBefore = (await dbCounts(before)).urges!;
