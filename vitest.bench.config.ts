@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     setupFiles: ['tests/e2e/node-i18n.ts', 'tests/e2e/temp-files.ts'],
     include: ['tests/bench/benchmarks.ts'],
-    testTimeout: 30 * 60_000,
+    testTimeout: 90 * 60_000,
     disableConsoleIntercept: true,
   },
 });
