@@ -65,7 +65,7 @@ export function SyncSection() {
       <h2 id="sync-heading">{i18n.t('options.sync.heading')}</h2>
       <div class="card stack">
         <p class="muted small">{i18n.t('options.sync.intro')}</p>
-        <label class="row">
+        <label class="choice">
           <input
             type="checkbox"
             checked={view.enabled}
