@@ -324,6 +324,7 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
     // table can tell the rules' cost from the engine's (script, curtain, user-origin injection).
     pagecss: await launchChromium(null, benchServer(false, rulesOne.css)),
   };
+  type Name = keyof typeof variants;
   const setUp = async (bench: BenchContext, list: Person[], history?: History) => {
     const page = await extensionPage(bench, 'options.html');
     const options: OptionsPage = {
@@ -352,8 +353,7 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   };
 
   // runs.without[i] and runs.oneperson[i] are the i-th pair: each pair adds one run to both.
-  const runs: Record<keyof typeof variants, FeedRun[]> = { without: [], oneperson: [], tenpeople: [], naive: [], pagecss: [] };
-  type Name = keyof typeof variants;
+  const runs: Record<Name, FeedRun[]> = { without: [], oneperson: [], tenpeople: [], naive: [], pagecss: [] };
   const extraPairs: Name[][] = Array.from({ length: FEED_PAIRS - 1 }, (_, pair) => (pair % 2 ? ['without', 'oneperson'] : ['oneperson', 'without']));
   for (let round = 0; round < ROUNDS; round += 1) {
     progress(`feed round ${round + 1} of ${ROUNDS}`);
@@ -365,10 +365,10 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
       progress(`  ${name}: ${ms(run.mainThreadMs)} (script ${ms(run.scriptMs)}, style ${ms(run.styleMs)}, layout ${ms(run.layoutMs)}; all tasks ${ms(run.tasksMs)})`);
     }
   }
-  const cost = (name: keyof typeof variants) => median(runs[name].map((run) => run.mainThreadMs));
-  const part = (name: keyof typeof variants, key: 'scriptMs' | 'styleMs' | 'layoutMs' | 'tasksMs') => median(runs[name].map((run) => run[key]));
-  const heapGrowth = (name: keyof typeof variants) => median(runs[name].map((run) => run.heapGrowthBytes));
-  const firstPaint = (name: keyof typeof variants) => median(runs[name].map((run) => run.firstPaintMs));
+  const cost = (name: Name) => median(runs[name].map((run) => run.mainThreadMs));
+  const part = (name: Name, key: 'scriptMs' | 'styleMs' | 'layoutMs' | 'tasksMs') => median(runs[name].map((run) => run[key]));
+  const heapGrowth = (name: Name) => median(runs[name].map((run) => run.heapGrowthBytes));
+  const firstPaint = (name: Name) => median(runs[name].map((run) => run.firstPaintMs));
   const units = runs.without[0]?.units ?? 0;
 
   // Popup: a database with a long history against one with only the person.
@@ -395,7 +395,7 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
 
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
-  const overhead = (name: keyof typeof variants) => ratio(cost(name), cost('without')) - 1;
+  const overhead = (name: Name) => ratio(cost(name), cost('without')) - 1;
   /** Each pair's own ratio, one person over no extension, run side by side: a moment the host slowed down slows both. */
   const pairOverheads = runs.oneperson.map((run, pair) => ratio(run.mainThreadMs, runs.without[pair]!.mainThreadMs) - 1);
   const shown = (value: Verdict) => (value === 'met' ? value : `**${value}**`);
@@ -465,7 +465,7 @@ it('measures the shield, the popup and the worker, and writes BENCHMARKS.md', as
   print();
   print('| variant | script | style | layout | all tasks |');
   print('|---|---|---|---|---|');
-  for (const name of Object.keys(variants) as (keyof typeof variants)[]) {
+  for (const name of Object.keys(variants) as Name[]) {
     print(`| ${name} | ${ms(part(name, 'scriptMs'))} | ${ms(part(name, 'styleMs'))} | ${ms(part(name, 'layoutMs'))} | ${ms(part(name, 'tasksMs'))} |`);
   }
   print();
