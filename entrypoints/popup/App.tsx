@@ -92,7 +92,7 @@ export function App() {
         <>
           <PauseNotice />
           <CoverageNotices people={people.map((glance) => glance.person)} />
-          <PrivateWindowsNotice />
+          <PrivateWindowsNotice closable />
           <WriteProblemNotice />
           <StreakHero name={primary.person.name} streak={primary.streak} />
           <Moments />

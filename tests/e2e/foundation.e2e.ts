@@ -74,6 +74,28 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     await popup.close();
   });
 
+  it('the private-window note can be put away in the popup for good; Settings keeps it', async () => {
+    // The test browsers keep the extension out of private windows, so the note is due.
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="private-windows-notice"]');
+    expect(await popup.text('[data-testid="private-windows-notice"]')).toContain('Settings still shows it.');
+    await popup.click('[data-testid="private-windows-close"]');
+    await popup.waitUntil(() => document.querySelector('[data-testid="private-windows-notice"]') === null);
+    await popup.close();
+
+    const again = await openExtensionPage(session, 'popup.html');
+    await again.waitFor('[data-testid="streak-days"]');
+    // The note's two small reads are answered well before the streak's database read; the wait covers a slow machine.
+    await again.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    expect(await again.evaluate(() => document.querySelector('[data-testid="private-windows-notice"]'))).toBeNull();
+    await again.close();
+
+    const options = await openExtensionPage(session, 'options.html');
+    await options.waitFor('#friction-heading ~ [data-testid="private-windows-notice"]');
+    expect(await options.evaluate(() => document.querySelector('[data-testid="private-windows-close"]'))).toBeNull();
+    await options.close();
+  });
+
   it('refuses a broken backup, says why, and changes nothing', async () => {
     const broken = JSON.stringify({ ...backup(), people: [{ ...backup().people[0], noContactSince: '2026-02-30' }] });
     const options = await importBackup(session, broken, 'broken.json');
