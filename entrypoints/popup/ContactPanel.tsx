@@ -7,6 +7,7 @@ import { MAX_NOTE_LENGTH } from '@/lib/model';
 import { PersonPicker } from './PersonPicker';
 import type { PersonGlance } from '@/lib/glance';
 import { dayCount } from '@/components/StreakHero';
+import { usePanelFocus } from './panel-focus';
 
 type Step =
   | { kind: 'closed' }
@@ -46,6 +47,8 @@ export function ContactPanel({ people, onRecorded }: Props) {
   const [note, setNote] = useState('');
   const [contactKind, setContactKind] = useState<ContactKind>('they-reached-out');
   const [error, setError] = useState('');
+  const openPanel = step.kind === 'confirm-slip' || step.kind === 'log-contact' ? step.kind : null;
+  const { panel, openerRef } = usePanelFocus(openPanel);
   const chosen = people.find((glance) => glance.person.id === personId) ?? people[0];
   if (chosen === undefined) return null;
 
@@ -81,7 +84,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
   if (step.kind === 'confirm-slip') {
     const longest = chosen.streak.longest;
     return (
-      <section class="card stack" aria-label={i18n.t('contact.reachedOut')} data-testid="slip-panel">
+      <section key="slip" ref={panel} tabIndex={-1} class="card stack" aria-label={i18n.t('contact.reachedOut')} data-testid="slip-panel">
         {personPicker}
         <p>{i18n.t('contact.slipText', [dayCount(longest)])}</p>
         {noteField}
@@ -111,7 +114,7 @@ export function ContactPanel({ people, onRecorded }: Props) {
     const options = notASlip();
     const choice = options.find((option) => option.kind === contactKind) ?? options[0]!;
     return (
-      <section class="card stack" aria-label={i18n.t('contact.fromThem')} data-testid="contact-panel">
+      <section key="contact" ref={panel} tabIndex={-1} class="card stack" aria-label={i18n.t('contact.fromThem')} data-testid="contact-panel">
         {personPicker}
         <fieldset class="stack plain">
           <legend class="small muted">{i18n.t('contact.whatHappened')}</legend>
@@ -143,17 +146,17 @@ export function ContactPanel({ people, onRecorded }: Props) {
   }
 
   return (
-    <section class="stack" aria-label={i18n.t('contact.section')}>
+    <section key="buttons" class="stack" aria-label={i18n.t('contact.section')}>
       {step.kind === 'done' && (
         <p class="notice" role="status" data-testid="contact-message">
           {step.message}
         </p>
       )}
       <div class="row contact-buttons">
-        <button type="button" onClick={() => open({ kind: 'confirm-slip' })}>
+        <button type="button" ref={openerRef('confirm-slip')} onClick={() => open({ kind: 'confirm-slip' })}>
           {i18n.t('contact.reachedOut')}
         </button>
-        <button type="button" onClick={() => open({ kind: 'log-contact' })}>
+        <button type="button" ref={openerRef('log-contact')} onClick={() => open({ kind: 'log-contact' })}>
           {i18n.t('contact.theyContacted')}
         </button>
       </div>

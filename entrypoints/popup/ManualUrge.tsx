@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { usePanelFocus } from './panel-focus';
 import { sendMessage } from '@/lib/messaging';
 import { describeWriteError } from '@/lib/db/errors';
 import { INTENSITIES, MAX_NOTE_LENGTH, type Intensity } from '@/lib/model';
@@ -34,6 +35,7 @@ export function ManualUrge({ people, onLogged }: Props) {
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [message, setMessage] = useState('');
+  const { panel, openerRef } = usePanelFocus(open ? 'urge' : null);
 
   const start = () => {
     setIntensity(undefined);
@@ -63,7 +65,7 @@ export function ManualUrge({ people, onLogged }: Props) {
   if (!open) {
     return (
       <div class="stack manual-urge">
-        <button type="button" onClick={start} data-testid="manual-urge-open">
+        <button type="button" ref={openerRef('urge')} onClick={start} data-testid="manual-urge-open">
           {i18n.t('manualUrge.open')}
         </button>
         {message && (
@@ -76,7 +78,7 @@ export function ManualUrge({ people, onLogged }: Props) {
   }
 
   return (
-    <section class="stack manual-urge-form" aria-labelledby="manual-urge-heading" data-testid="manual-urge">
+    <section ref={panel} tabIndex={-1} class="stack manual-urge-form" aria-labelledby="manual-urge-heading" data-testid="manual-urge">
       <h2 id="manual-urge-heading" class="card-title">
         {i18n.t('manualUrge.heading')}
       </h2>

@@ -268,6 +268,34 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     await popup.close();
   });
 
+  it('a second Enter on a contact button records nothing: focus has moved into the panel, and goes back on Cancel', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.waitFor('[data-testid="streak-days"]');
+    const contactsBefore = (await dbRows(popup, 'contacts')).length;
+    const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.textContent ?? '');
+    const pressTwice = async (button: string, panel: string) => {
+      await popup.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)!.focus(), button);
+      await popup.press('Enter');
+      await popup.waitFor(`[data-testid="${panel}"]`);
+      expect(await focused()).toBe(panel);
+      await popup.press('Enter');
+      await popup.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+      expect(await popup.evaluate((testId) => document.querySelector(`[data-testid="${testId}"]`) !== null, panel)).toBe(true);
+      await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click());
+      await popup.waitUntil((testId) => document.querySelector(`[data-testid="${testId}"]`) === null, panel);
+      expect(await focused()).toBe(button);
+    };
+    await pressTwice('I reached out to them', 'slip-panel');
+    await pressTwice('They contacted me', 'contact-panel');
+    expect((await dbRows(popup, 'contacts')).length).toBe(contactsBefore);
+
+    await popup.evaluate(() => (document.querySelector('[data-testid="manual-urge-open"]') as HTMLElement).focus());
+    await popup.press('Enter');
+    await popup.waitFor('[data-testid="manual-urge"]');
+    expect(await focused()).toBe('manual-urge');
+    await popup.close();
+  });
+
   it('adds a person from pasted links; bad input says what is wrong and nothing is half-saved', async () => {
     const options = await openExtensionPage(session, 'options.html');
     await options.waitFor('form');
