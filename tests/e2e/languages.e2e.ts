@@ -48,6 +48,8 @@ describe.each(BROWSERS)('English in %s', (browserName) => {
     await privacy.waitFor('table');
     expect(await privacy.text('h1')).toBe('Privacy');
     expect(await privacy.text('h2')).toBe('What is kept, and where');
+    // A readable column, as in Settings, not text from edge to edge.
+    expect(await privacy.evaluate(() => getComputedStyle(document.querySelector('main')!).maxWidth)).toBe('760px');
   });
 });
 
