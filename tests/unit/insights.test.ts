@@ -190,7 +190,7 @@ describe('summaries', () => {
 
   it('names the top categories, and says so when there are none', () => {
     expect(categorySummary([{ key: 'x', label: 'X (Twitter)', count: 8 }, { key: 'instagram', label: 'Instagram', count: 3 }], 'site')).toBe(
-      'X (Twitter) had the most: 8 of 11. Then Instagram, 3.',
+      'X (Twitter) had the most: 8 of 11. Next: Instagram, 3.',
     );
     expect(categorySummary([], 'site')).toBe('No urges logged yet, so nothing by site.');
   });

@@ -45,4 +45,13 @@ describe('lib in Spanish', () => {
       '1203 impulsos en los últimos 2 días, la mayoría el 1 de nov (1200). Está marcado 1 día con una recaída.',
     );
   });
+
+  it('names the busiest kinds in a sentence that agrees with any label, singular or plural', async () => {
+    const { categorySummary } = await import('@/lib/insights/summaries');
+    const kinds = [
+      { key: 'story', label: 'Sus historias', count: 12 },
+      { key: 'search', label: 'Buscar a esa persona', count: 8 },
+    ];
+    expect(categorySummary(kinds, 'kind')).toBe('La mayoría, en «Sus historias»: 12 de 20. Después, «Buscar a esa persona», con 8.');
+  });
 });
