@@ -109,7 +109,8 @@ export function App() {
             </p>
             <h1 class="shield-line">{calmLine(loaded.urge.surface)}</h1>
             <ActivityCard activity={loaded.activity} />
-            {loaded.reasons.length > 0 && (
+            {/* While surfing, the reasons sit beside the breath instead. */}
+            {loaded.reasons.length > 0 && !(loaded.lateNight && surf === 'surfing') && (
               <section class="card" aria-labelledby="reasons-heading">
                 <h2 id="reasons-heading" class="small muted">
                   {i18n.t('pause.reasonsHeading')}

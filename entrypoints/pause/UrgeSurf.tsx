@@ -22,6 +22,9 @@ export function UrgeSurf({ reasons, onDone }: Props) {
   const totalMs = URGE_SURF_SECONDS * 1000;
   const remaining = Math.max(0, totalMs - elapsed);
 
+  const card = useRef<HTMLElement>(null);
+  // On a short window the breath and its countdown would start below the fold.
+  useEffect(() => card.current?.scrollIntoView({ block: 'nearest' }), []);
   useEffect(() => {
     const timer = setInterval(() => setElapsed(performance.now() - started.current), 250);
     return () => clearInterval(timer);
@@ -32,7 +35,7 @@ export function UrgeSurf({ reasons, onDone }: Props) {
 
   const breathingIn = elapsed % BREATH_MS < IN_MS;
   return (
-    <section class="card stack surf" aria-labelledby="surf-heading" data-testid="urge-surf">
+    <section ref={card} class="card stack surf" aria-labelledby="surf-heading" data-testid="urge-surf">
       <h2 id="surf-heading" class="small muted">
         {i18n.t('urgeSurf.heading')}
       </h2>

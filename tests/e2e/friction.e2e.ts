@@ -265,6 +265,9 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await night.waitFor('[data-testid="urge-surf"]');
     expect(await night.text('[data-testid="urge-surf-remaining"]')).toBe('1:30');
     expect(await night.text('[data-testid="urge-surf"]')).toContain('I want my evenings back.');
+    // Once, beside the breath, and with the countdown on screen.
+    expect(await night.evaluate(() => document.body.innerText.split('I want my evenings back.').length - 1)).toBe(1);
+    await night.waitUntil(() => document.querySelector('[data-testid="urge-surf-remaining"]')!.getBoundingClientRect().bottom <= innerHeight);
     await night.screenshot(join(ARTIFACTS, `friction-late-night-${browserName}.png`), { fullPage: true });
     expect(await axeViolations(night)).toEqual([]);
     await advance(night, 60_000);
