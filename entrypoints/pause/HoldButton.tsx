@@ -9,6 +9,8 @@ interface Props {
 /** "Continue anyway" only after a deliberate hold (pointer, Space or Enter), never a single click. */
 export function HoldButton({ seconds, onHeld }: Props) {
   const [holding, setHolding] = useState(false);
+  /** A press let go too soon: from then on the hint is shown, not only read out. */
+  const [letGoEarly, setLetGoEarly] = useState(false);
   const timer = useRef<number>();
 
   const start = () => {
@@ -21,6 +23,7 @@ export function HoldButton({ seconds, onHeld }: Props) {
     }, seconds * 1000);
   };
   const stop = () => {
+    if (timer.current !== undefined) setLetGoEarly(true);
     window.clearTimeout(timer.current);
     timer.current = undefined;
     setHolding(false);
@@ -28,7 +31,8 @@ export function HoldButton({ seconds, onHeld }: Props) {
   useEffect(() => stop, []);
 
   // The hint sits beside the button, not in it: inside, it would be read as part of the
-  // button's name and then again as its description.
+  // button's name and then again as its description. It appears once a click has not been
+  // enough, so a short press never looks like a broken button.
   return (
     <>
       <button
@@ -52,7 +56,7 @@ export function HoldButton({ seconds, onHeld }: Props) {
         <span class="hold-fill" aria-hidden="true" />
         <span class="hold-label">{holding ? i18n.t('pause.keepHolding') : i18n.t('pause.continueAnyway')}</span>
       </button>
-      <span id="hold-hint" class="sr-only">
+      <span id="hold-hint" class={letGoEarly ? 'small muted' : 'sr-only'} data-testid="hold-hint">
         {i18n.t('pause.holdHint', [seconds])}
       </span>
     </>
