@@ -53,10 +53,10 @@ export function App() {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  if (people === undefined) return <main class="options" aria-busy="true" />;
+  if (people === undefined) return <main class="page" aria-busy="true" />;
 
   return (
-    <main class="options">
+    <main class="page">
       <header class="stack">
         <h1>Clean Break</h1>
         <p class="muted">{i18n.t('options.intro')}</p>

@@ -12,7 +12,7 @@ namePage(i18n.t('pages.privacy'));
 // The policy ships inside the extension as text: the page it links from works offline and reaches no host.
 const privacy = i18n.t('locale') === 'es' ? privacySpanish : privacyEnglish;
 render(
-  <main class="privacy">
+  <main class="page privacy">
     <MarkdownDocument blocks={parseMarkdown(privacy)} />
   </main>,
   document.getElementById('app')!,

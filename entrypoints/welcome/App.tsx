@@ -22,11 +22,11 @@ export function App() {
     doneHeading.current?.focus();
   };
 
-  if (people === undefined) return <main class="options welcome" aria-busy="true" />;
+  if (people === undefined) return <main class="page welcome" aria-busy="true" />;
   const [primary] = people;
 
   return (
-    <main class="options welcome">
+    <main class="page welcome">
       <header class="stack">
         <h1>{i18n.t('welcome.title')}</h1>
         <p>{i18n.t('welcome.intro')}</p>
