@@ -227,12 +227,18 @@ export interface CensusQuery {
   container: string | null;
   /** The hidden element is the key match's parent (`A:has(> B)`, B one compound). */
   parent: boolean;
+  /**
+   * The key's last compound, its `:is()` spelled out as a list: every match of the key matches
+   * it, and it is cheap to query (no combinator to climb), so the census finds candidates with
+   * these and tests the keys only on them.
+   */
+  candidate: string;
 }
 
 export function censusQuery(selector: string): CensusQuery | null {
   const start = subjectStart(selector);
   if (/[+~]\s*$/.test(selector.slice(0, start))) return null;
-  const plain: CensusQuery = { key: selector, container: null, parent: false };
+  const plain: CensusQuery = { key: selector, container: null, parent: false, candidate: lastCompound(selector) };
   let open = -1;
   walk(selector, start, (index, depth) => {
     if (depth === 0 && selector.startsWith(':has(', index)) open = index + 4;
@@ -246,5 +252,8 @@ export function censusQuery(selector: string): CensusQuery | null {
   const subject = /[\s>+~]$/.test(container) ? `${container}*` : container;
   // `A:has(> B)` hides B's parent; `A:has(> B C)` hides the nearest A above C, as any other.
   const parent = argument.startsWith('>') && !hasCombinator(argument.slice(1).trim());
-  return { key: `${subject} ${argument}`, container: subject, parent };
+  const key = `${subject} ${argument}`;
+  return { key, container: subject, parent, candidate: lastCompound(key) };
 }
+
+const lastCompound = (selector: string) => expandSubject(selector.slice(subjectStart(selector))).join(', ');

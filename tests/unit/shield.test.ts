@@ -191,7 +191,7 @@ describe('subjects spelled out for the browser’s rule buckets', () => {
       '[role="listbox"] a[href="/sam" i]',
       '[role="listbox"] a[href^="/sam?" i]',
     ]);
-    expect(censusQuery('li:has(a[href="/sam" i])')).toEqual({ key: 'li a[href="/sam" i]', container: 'li', parent: false });
+    expect(censusQuery('li:has(a[href="/sam" i])')).toEqual({ key: 'li a[href="/sam" i]', container: 'li', parent: false, candidate: 'a[href="/sam" i]' });
   });
 
   it('leaves alone what is not a subject list, or would change meaning', () => {
@@ -208,7 +208,7 @@ describe('subjects spelled out for the browser’s rule buckets', () => {
   it('reads parentheses and commas inside quoted identifiers as text', () => {
     const name = cssString('Sam (2), "the" one');
     expect(expandSubject(`:is(a[title="${name}"], b[title="${name}"])`)).toEqual([`a[title="${name}"]`, `b[title="${name}"]`]);
-    expect(censusQuery(`li:has(span[title="${name}"])`)).toEqual({ key: `li span[title="${name}"]`, container: 'li', parent: false });
+    expect(censusQuery(`li:has(span[title="${name}"])`)).toEqual({ key: `li span[title="${name}"]`, container: 'li', parent: false, candidate: `span[title="${name}"]` });
   });
 });
 
@@ -218,15 +218,28 @@ describe('census queries', () => {
       key: 'div[aria-posinset] :is(h4, h5) a[href="/sam"]',
       container: 'div[aria-posinset]',
       parent: false,
+      candidate: 'a[href="/sam"]',
     });
     expect(censusQuery('div[role="article"]:not(:has(div[role="article"])):has(a[href*="comment_id="])')).toEqual({
       key: 'div[role="article"]:not(:has(div[role="article"])) a[href*="comment_id="]',
       container: 'div[role="article"]:not(:has(div[role="article"]))',
       parent: false,
+      candidate: 'a[href*="comment_id="]',
     });
-    expect(censusQuery('ul > li:has(> a[href="/sam"])')).toEqual({ key: 'ul > li > a[href="/sam"]', container: 'ul > li', parent: true });
+    expect(censusQuery('ul > li:has(> a[href="/sam"])')).toEqual({ key: 'ul > li > a[href="/sam"]', container: 'ul > li', parent: true, candidate: 'a[href="/sam"]' });
     // The match is deeper than a child: its nearest li is the one hidden.
-    expect(censusQuery('ul li:has(> div h3 a[href="/sam"])')).toEqual({ key: 'ul li > div h3 a[href="/sam"]', container: 'ul li', parent: false });
+    expect(censusQuery('ul li:has(> div h3 a[href="/sam"])')).toEqual({ key: 'ul li > div h3 a[href="/sam"]', container: 'ul li', parent: false, candidate: 'a[href="/sam"]' });
+  });
+
+  it('finds candidates with the key’s last compound, its :is() spelled out as a list', () => {
+    expect(censusQuery('div[aria-posinset]:has(:is(h4, h5) :is(a[href="/sam" i], a[href^="/sam?" i]))')).toEqual({
+      key: 'div[aria-posinset] :is(h4, h5) :is(a[href="/sam" i], a[href^="/sam?" i])',
+      container: 'div[aria-posinset]',
+      parent: false,
+      candidate: 'a[href="/sam" i], a[href^="/sam?" i]',
+    });
+    // A list with a combinator inside is left whole: `:is(p a)` is not `p a` on its own.
+    expect(censusQuery('li:has(:is(p a[href="/sam"], b))')?.candidate).toBe(':is(p a[href="/sam"], b)');
   });
 
   it('finds the subject’s last :has() wherever it sits in the compound', () => {
@@ -234,28 +247,29 @@ describe('census queries', () => {
       key: 'div[role="article"][aria-label]:not(:has(div[role="article"])) a[href^="/sam?"]',
       container: 'div[role="article"][aria-label]:not(:has(div[role="article"]))',
       parent: false,
+      candidate: 'a[href^="/sam?"]',
     });
   });
 
   it('counts the match itself when the rule has no trailing :has()', () => {
-    for (const selector of [
-      'a[href="/sam"]',
-      '[role="listbox"] a[href="/sam"]',
-      'div:has(a[href="/sam"]) button',
-      'li:has(+ li a[href="/sam"])',
-      'li:has(a[href="/sam"], a[href="/sam2"])',
+    for (const [selector, candidate] of [
+      ['a[href="/sam"]', 'a[href="/sam"]'],
+      ['[role="listbox"] a[href="/sam"]', 'a[href="/sam"]'],
+      ['div:has(a[href="/sam"]) button', 'button'],
+      ['li:has(+ li a[href="/sam"])', 'li:has(+ li a[href="/sam"])'],
+      ['li:has(a[href="/sam"], a[href="/sam2"])', 'li:has(a[href="/sam"], a[href="/sam2"])'],
     ]) {
-      expect(censusQuery(selector)).toEqual({ key: selector, container: null, parent: false });
+      expect(censusQuery(selector!)).toEqual({ key: selector, container: null, parent: false, candidate });
     }
   });
 
   it('counts nothing for a rule that hides a neighbour of theirs', () => {
     expect(censusQuery('article:has(> p[author="sam"]) + hr')).toBeNull();
     expect(censusQuery('h2:has(a[href="/sam"]) ~ div')).toBeNull();
-    expect(censusQuery('a[title~="x y"] > b')).toEqual({ key: 'a[title~="x y"] > b', container: null, parent: false });
+    expect(censusQuery('a[title~="x y"] > b')).toEqual({ key: 'a[title~="x y"] > b', container: null, parent: false, candidate: 'b' });
   });
 
   it('gives a subject to a :has() that follows a combinator', () => {
-    expect(censusQuery('main :has(a[href="/sam"])')).toEqual({ key: 'main * a[href="/sam"]', container: 'main *', parent: false });
+    expect(censusQuery('main :has(a[href="/sam"])')).toEqual({ key: 'main * a[href="/sam"]', container: 'main *', parent: false, candidate: 'a[href="/sam"]' });
   });
 });

@@ -45,7 +45,9 @@ export interface Census {
  * on a fixed budget: each subtree is queried once (the page as first seen, in parts of a few
  * hundred elements, then what the DOM observer reports as added), a few milliseconds every couple
  * of seconds while the tab is visible. One native query per subtree costs a fraction of testing
- * its elements one by one from script.
+ * its elements one by one from script, and it asks only for the keys' last compounds (their link
+ * shapes, mostly): a selector list is tried whole on every element, so the keys with their
+ * combinators are tested only on the few elements that pass.
  */
 export function startCensus(
   ctx: ContentScriptContext,
@@ -54,7 +56,9 @@ export function startCensus(
   guard: Guard,
   health: PageHealth,
 ): Census {
-  let queries: CensusQuery[] = [];
+  /** The rules' keys, grouped by the last compound they share (most of a site's rules end in its link shapes). */
+  let groups: { candidate: string; queries: CensusQuery[] }[] = [];
+  /** Every candidate: a subtree is queried for these, then each match is tested against the keys. */
   let query = '';
   const counted = new WeakSet<Element>();
   /** The page as first seen, in subtrees still to count. */
@@ -71,8 +75,12 @@ export function startCensus(
   };
   const countWith = (rules: CensusQuery[]) => {
     // One unparseable selector would make the whole query throw; keep only the ones this browser reads.
-    queries = rules.filter((entry) => CSS.supports(`selector(${entry.key})`));
-    query = queries.map((entry) => entry.key).join(',');
+    const byCandidate = new Map<string, CensusQuery[]>();
+    for (const entry of rules.filter((rule) => CSS.supports(`selector(${rule.key})`))) {
+      byCandidate.set(entry.candidate, [...(byCandidate.get(entry.candidate) ?? []), entry]);
+    }
+    groups = [...byCandidate].map(([candidate, queries]) => ({ candidate, queries }));
+    query = [...byCandidate.keys()].join(',');
     countPageAgain();
   };
   countWith(census);
@@ -84,14 +92,17 @@ export function startCensus(
     }
   };
   /**
-   * Counts what the rules hid, from one element that matches their keys. Every rule it matches is
-   * read (their link may be hidden itself and hide the row around it), but only the outermost
-   * element hidden is kept out of view.
+   * Counts what the rules hid, from one element that matches a candidate. Every rule whose key it
+   * matches is read (their link may be hidden itself and hide the row around it), but only the
+   * outermost element hidden is kept out of view.
    */
   const note = (match: Element) => {
-    for (const entry of queries) {
-      if (queries.length > 1 && !match.matches(entry.key)) continue;
-      count(!entry.container ? match : entry.parent ? match.parentElement : match.closest(entry.container));
+    for (const group of groups) {
+      if (groups.length > 1 && !match.matches(group.candidate)) continue;
+      for (const entry of group.queries) {
+        if (entry.key !== group.candidate && !match.matches(entry.key)) continue;
+        count(!entry.container ? match : entry.parent ? match.parentElement : match.closest(entry.container));
+      }
     }
   };
   const countIn = (root: Element) => {
