@@ -215,6 +215,40 @@ describe.each(BROWSERS)('insights in %s', (browserName) => {
     await options.close();
   });
 
+  it('keeps the charts’ axis labels full size and apart in a narrow window', async () => {
+    const options = await openExtensionPage(session, 'options.html#progress');
+    await options.waitFor('[data-testid="progress-view"]');
+    /** Each bar chart's labels under its bars (the scale's are anchored at their end): size and place, left to right. */
+    const axisLabels = () =>
+      options.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="bar-chart"]')].map((svg) =>
+          [...svg.querySelectorAll('.chart-axis[text-anchor="middle"]')]
+            .map((text) => text.getBoundingClientRect())
+            .map((box) => ({ left: box.left, right: box.right, height: box.height }))
+            .sort((a, b) => a.left - b.left),
+        ),
+      );
+    const drawnAtSize = () =>
+      [...document.querySelectorAll<SVGSVGElement>('[data-testid="bar-chart"]')].every(
+        (svg) => Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) <= 1,
+      );
+
+    for (const width of [null, '360px', '240px']) {
+      if (width) await options.evaluate((max) => ((document.querySelector<HTMLElement>('.page')!).style.maxWidth = max), width);
+      await options.waitUntil(drawnAtSize);
+      const charts = await axisLabels();
+      expect(charts).toHaveLength(4);
+      for (const labels of charts) {
+        expect(labels.length).toBeGreaterThanOrEqual(2);
+        // 12 px text: about 14 px tall, where a drawing scaled to a 360 px column made it 7.
+        for (const label of labels) expect(label.height).toBeGreaterThan(11);
+        for (let i = 1; i < labels.length; i += 1) expect(labels[i]!.left).toBeGreaterThanOrEqual(labels[i - 1]!.right);
+      }
+    }
+    expect(options.errors).toEqual([]);
+    await options.close();
+  });
+
   it('logs an urge felt outside the browser from the popup, and Progress shows it', async () => {
     const popup = await openExtensionPage(session, 'popup.html');
     await popup.click('[data-testid="manual-urge-open"]');

@@ -3,10 +3,35 @@
  * themed by CSS classes (options.css) so they follow light and dark.
  */
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { labelledBars } from './ticks';
 
-const WIDTH = 640;
+/** Before the chart is measured (and in a page without layout). */
+const DEFAULT_WIDTH = 640;
 const HEIGHT = 180;
 const PLOT = { left: 34, right: 8, top: 14, bottom: 26 };
+
+/**
+ * The chart's width in CSS pixels, kept up to date: the chart is drawn at that width, so its
+ * labels keep their 12 px in a narrow window instead of shrinking with a scaled drawing.
+ */
+function useWidth() {
+  const ref = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useLayoutEffect(() => {
+    const svg = ref.current;
+    if (!svg) return;
+    const measure = () => {
+      const measured = Math.round(svg.getBoundingClientRect().width);
+      if (measured > 0) setWidth(measured);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
 
 /** 1, 2, 5, 10, 20, 50… at or above `max`, so the top gridline is a round number. */
 function niceMax(max: number): number {
@@ -53,17 +78,23 @@ export function ChartFigure({ id, title, summary, children, legend }: FigureProp
 }
 
 export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
-  const max = niceMax(Math.max(0, ...bars.map((bar) => bar.value)));
-  const plotWidth = WIDTH - PLOT.left - PLOT.right;
+  const { ref, width } = useWidth();
+  const highest = Math.max(0, ...bars.map((bar) => bar.value));
+  const max = niceMax(highest);
+  const plotWidth = width - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const slot = plotWidth / Math.max(1, bars.length);
   const gap = Math.min(4, slot * 0.25);
   const y = (value: number) => PLOT.top + plotHeight - (value / max) * plotHeight;
   const streakFrom = bars.findIndex((bar) => bar.streak);
+  const labelled = labelledBars(bars, slot);
+  // With nothing to show, a scale up to 1 would only be noise: the baseline is enough.
+  const gridlines = highest === 0 ? [0] : max % 2 === 0 ? [0, max / 2, max] : [0, max];
   return (
     <svg
+      ref={ref}
       class="chart-svg"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${width} ${HEIGHT}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-summary`}
       data-testid="bar-chart"
@@ -78,9 +109,9 @@ export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
           data-testid="streak-band"
         />
       )}
-      {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
+      {gridlines.map((tick) => (
         <g key={tick}>
-          <line class="chart-grid" x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} />
+          <line class="chart-grid" x1={PLOT.left} x2={width - PLOT.right} y1={y(tick)} y2={y(tick)} />
           <text class="chart-axis" x={PLOT.left - 6} y={y(tick) + 4} text-anchor="end">
             {tick}
           </text>
@@ -100,7 +131,7 @@ export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
             <rect class="chart-bar" x={x} y={top} width={Math.max(1, slot - gap)} height={PLOT.top + plotHeight - top} rx={2} data-testid="bar" data-value={bar.value}>
               <title>{bar.title}</title>
             </rect>
-            {bar.tick && (
+            {bar.tick && labelled.has(i) && (
               <text class="chart-axis" x={x + (slot - gap) / 2} y={HEIGHT - 8} text-anchor="middle">
                 {bar.tick}
               </text>
