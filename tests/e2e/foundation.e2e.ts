@@ -261,7 +261,7 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
       [...document.querySelectorAll('button')].find((b) => b.textContent === 'Log it')!.click();
     });
     await popup.waitFor('[data-testid="contact-message"]');
-    expect(await popup.text('[data-testid="contact-message"]')).toContain("don't owe them a reply");
+    expect(await popup.text('[data-testid="contact-message"]')).toContain("don’t owe them a reply");
     expect(await popup.text('[data-testid="streak-days"]')).toBe(streakBefore);
     const contacts = await dbRows<{ kind: string }>(popup, 'contacts');
     expect(contacts.at(-1)).toMatchObject({ kind: 'they-reached-out' });

@@ -136,7 +136,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await options.click('form[aria-label="Sam Rivera"] button[type="submit"]');
     await options.waitUntil(() => location.pathname === '/cooldown.html');
     await options.waitFor('[data-testid="cooldown-remaining"]');
-    expect(await options.text('[data-testid="cooldown-what"]')).toBe('Remove Sam Rivera\'s Instagram account “sam.rivera”');
+    expect(await options.text('[data-testid="cooldown-what"]')).toBe('Remove Sam Rivera’s Instagram account “sam.rivera”');
     expect(await remaining(options)).toBe('10:00 left');
     expect(await options.text('[data-testid="cooldown-streak"]')).toContain('Day 12 of 30');
     await options.waitFor('[data-testid="activity"]');

@@ -49,7 +49,7 @@ describe.each(cases)('lib words in $browserName, $language', ({ browserName, lan
     expect(message).toContain(
       language === 'es'
         ? 'La persona 1 tiene una fecha de inicio sin contacto que no es una fecha real ("2026-02-30").'
-        : 'Person 1 has a no-contact start date that isn\'t a real date ("2026-02-30").',
+        : 'Person 1 has a no-contact start date that isn’t a real date ("2026-02-30").',
     );
   });
 

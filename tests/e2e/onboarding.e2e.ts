@@ -28,7 +28,7 @@ describe.each(BROWSERS)('onboarding in %s', (browserName) => {
     const headings = await welcome.evaluate(() => [...document.querySelectorAll('h1, h2')].map((heading) => heading.textContent));
     expect(headings).toEqual([
       'Welcome to Clean Break',
-      "1 Who you're taking space from",
+      "1 Who you’re taking space from",
       '2 Why it asks for each site',
       '3 Where your data lives',
     ]);

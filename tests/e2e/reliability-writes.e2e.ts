@@ -132,7 +132,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
         await clickButton(page, 'Save person', 'form[aria-label="Add a person"]');
       },
       'form[aria-label="Add a person"] [data-testid="person-error"]',
-      OUT_OF_SPACE("That couldn't be saved"),
+      OUT_OF_SPACE("That couldn’t be saved"),
     );
     expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('form[aria-label="Add a person"] input[name="name"]')!.value)).toBe('Alex');
     await options.close();
@@ -148,7 +148,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
         await clickButton(page, 'Save changes', form);
       },
       `${form} [data-testid="person-error"]`,
-      OUT_OF_SPACE("That couldn't be saved"),
+      OUT_OF_SPACE("That couldn’t be saved"),
     );
     await options.close();
   });
@@ -156,7 +156,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
   it('removing a person (after its cooldown) says so and removes nothing', async () => {
     const page = await failingAfterCooldown(
       (options) => clickButton(options, 'Remove this person…', `form[aria-label="${PERSON.name}"]`),
-      OUT_OF_SPACE("That couldn't be removed"),
+      OUT_OF_SPACE("That couldn’t be removed"),
     );
     await page.close();
   });
@@ -168,11 +168,11 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
         await page.evaluate(() => document.querySelector('input[name="reason"]')!.closest('form')!.requestSubmit());
       },
       '[data-testid="reasons-message"]',
-      OUT_OF_SPACE("That couldn't be saved"),
+      OUT_OF_SPACE("That couldn’t be saved"),
     );
     expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('input[name="reason"]')!.value)).toBe('I sleep better now.');
     await options.click('button[aria-label="Remove reason 1"]');
-    await options.waitUntil(() => document.querySelector('[data-testid="reasons-message"]')?.textContent?.startsWith("That couldn't be removed") ?? false);
+    await options.waitUntil(() => document.querySelector('[data-testid="reasons-message"]')?.textContent?.startsWith("That couldn’t be removed") ?? false);
     expect(await options.evaluate(() => document.querySelectorAll('[data-testid="reasons-list"] li').length)).toBe(1);
     await options.close();
   });
@@ -194,14 +194,14 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
         await clickButton(page, 'Replace');
       },
       '[data-testid="backup-message"]',
-      OUT_OF_SPACE("The backup couldn't be imported"),
+      OUT_OF_SPACE("The backup couldn’t be imported"),
       ['add', 'put'],
     );
     await options.close();
   });
 
   it('deleting everything (after its cooldown) says so and deletes nothing', async () => {
-    const page = await failingAfterCooldown((options) => clickButton(options, 'Delete all data…'), OUT_OF_SPACE("Your data couldn't be deleted"));
+    const page = await failingAfterCooldown((options) => clickButton(options, 'Delete all data…'), OUT_OF_SPACE("Your data couldn’t be deleted"));
     await page.close();
   });
 
@@ -217,7 +217,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
       document.querySelector('[data-testid="continue-anyway"]')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     });
     await page.waitFor('[data-testid="pause-error"]', 10_000);
-    expect(await page.text('[data-testid="pause-error"]')).toBe(OUT_OF_SPACE("That couldn't be recorded"));
+    expect(await page.text('[data-testid="pause-error"]')).toBe(OUT_OF_SPACE("That couldn’t be recorded"));
     expect(await page.evaluate(() => location.pathname)).toBe('/pause.html');
     const after = await stored(page);
     expect(after).toEqual(before);
@@ -227,7 +227,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
 
   it('a broken backup is refused with what is wrong, and nothing is written', async () => {
     const files: [name: string, content: string, says: string][] = [
-      ['truncated', backup().slice(0, 60), "This file isn't a backup: it isn't valid JSON, so it may be damaged or cut short."],
+      ['truncated', backup().slice(0, 60), "This file isn’t a backup: it isn’t valid JSON, so it may be damaged or cut short."],
       [
         'newer version',
         JSON.stringify({ ...JSON.parse(backup()), version: 2 }),
@@ -236,7 +236,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
       [
         'header behind __proto__',
         '{"__proto__":{"app":"clean-break","version":1,"people":[],"polluted":true}}',
-        "This file isn't a Clean Break backup: it doesn't say which app made it.",
+        "This file isn’t a Clean Break backup: it doesn’t say which app made it.",
       ],
       [
         'year 99999',
@@ -296,10 +296,10 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
       await clickButton(popup, 'They contacted me');
       await clickButton(popup, 'Log it');
       await popup.waitFor('[data-testid="contact-panel"] [role="alert"]');
-      expect(await popup.text('[data-testid="contact-panel"] [role="alert"]')).toBe(OUT_OF_SPACE("That couldn't be recorded"));
+      expect(await popup.text('[data-testid="contact-panel"] [role="alert"]')).toBe(OUT_OF_SPACE("That couldn’t be recorded"));
       await clickButton(popup, 'Done', '[data-testid="activity"]');
       await popup.waitFor('[data-testid="activity-error"]');
-      expect(await popup.text('[data-testid="activity-error"]')).toBe(OUT_OF_SPACE("That couldn't be recorded"));
+      expect(await popup.text('[data-testid="activity-error"]')).toBe(OUT_OF_SPACE("That couldn’t be recorded"));
       expect(await stored(popup)).toEqual(before);
 
       await worker(() => {

@@ -335,7 +335,7 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
       });
       const popup = await openExtensionPage(session, 'popup.html');
       await popup.waitFor('[data-testid="permission-notice"]');
-      expect(await popup.text('[data-testid="permission-notice"]')).toContain("isn't allowed on Instagram yet");
+      expect(await popup.text('[data-testid="permission-notice"]')).toContain("isn’t allowed on Instagram yet");
       await popup.close();
     });
   }

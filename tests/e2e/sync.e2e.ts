@@ -156,7 +156,7 @@ describe.each(BROWSERS)('sync from a Chromium computer to a %s computer', (recei
     await until('the removal to be shared', async () => (await syncedState(optionsA))?.people[0]?.accounts.length === 1);
     await relay(optionsA, optionsB);
     await optionsB.waitFor('[data-testid="sync-held"]', 15_000);
-    expect(await optionsB.text('[data-testid="sync-held"] p')).toContain("Your other device removed Sam Rivera's X (Twitter) account (samriv).");
+    expect(await optionsB.text('[data-testid="sync-held"] p')).toContain("Your other device removed Sam Rivera’s X (Twitter) account (samriv).");
     expect((await people(optionsB))[0]!.accounts).toEqual(SAM.accounts);
 
     // Keeping it brings it back on the first computer too.

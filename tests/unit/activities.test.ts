@@ -82,7 +82,7 @@ describe('the library', () => {
     ['a 20-minute walk', (a: Activity) => a.id === 'walk-20' && a.group === 'move' && /20-minute walk/i.test(a.title)],
     ['text a friend not seen in a while', (a: Activity) => /text a friend/i.test(a.title) && /in a while/i.test(a.title)],
     ['cook something new', (a: Activity) => /cook something new/i.test(a.title)],
-    ['three things that did not work', (a: Activity) => /three things that didn't work in the relationship/i.test(a.title)],
+    ['three things that did not work', (a: Activity) => /three things that didn’t work in the relationship/i.test(a.title)],
     ['put the reminders out of sight', (a: Activity) => /reminders/i.test(a.title) && /photos/i.test(a.detail) && /gifts/i.test(a.detail)],
     ['90 seconds of slow breathing', (a: Activity) => /breathe slowly/i.test(a.title) && /90 seconds/i.test(a.title)],
   ])('includes %s', (_name, matches) => {

@@ -233,7 +233,7 @@ const hugeList = (count: number) =>
 const hugeString = () => `{"app":"clean-break","version":1,"people":[],"x":"${'x'.repeat(MAX_BACKUP_BYTES)}"}`;
 const MB_21_3 = Math.round(21.3 * 1024 * 1024);
 
-const NOT_JSON = "This file isn't a backup: it isn't valid JSON, so it may be damaged or cut short.";
+const NOT_JSON = "This file isn’t a backup: it isn’t valid JSON, so it may be damaged or cut short.";
 
 const BROKEN: Broken[] = [
   // Not a backup at all
@@ -250,17 +250,17 @@ const BROKEN: Broken[] = [
     says: NOT_JSON,
   },
   { name: 'not JSON at all', text: 'Sam, 2026-11-01, 30 days', says: NOT_JSON },
-  { name: 'null', text: 'null', says: "This file isn't a Clean Break backup: it holds null rather than a backup." },
-  { name: 'an array', text: '[]', says: "This file isn't a Clean Break backup: it holds a list rather than a backup." },
+  { name: 'null', text: 'null', says: "This file isn’t a Clean Break backup: it holds null rather than a backup." },
+  { name: 'an array', text: '[]', says: "This file isn’t a Clean Break backup: it holds a list rather than a backup." },
   {
     name: 'a string',
     text: '"clean-break"',
-    says: 'This file isn\'t a Clean Break backup: it holds text ("clean-break") rather than a backup.',
+    says: 'This file isn’t a Clean Break backup: it holds text ("clean-break") rather than a backup.',
   },
   {
     name: 'a number',
     text: '1',
-    says: "This file isn't a Clean Break backup: it holds a number (1) rather than a backup.",
+    says: "This file isn’t a Clean Break backup: it holds a number (1) rather than a backup.",
   },
   // Header
   {
@@ -271,7 +271,7 @@ const BROKEN: Broken[] = [
   {
     name: 'no app',
     text: edited((file) => delete file.app),
-    says: "This file isn't a Clean Break backup: it doesn't say which app made it.",
+    says: "This file isn’t a Clean Break backup: it doesn’t say which app made it.",
   },
   {
     name: 'app as a number',
@@ -281,12 +281,12 @@ const BROKEN: Broken[] = [
   {
     name: 'version 0',
     text: edited((file) => (file.version = 0)),
-    says: "This backup's version number isn't one Clean Break recognises (0).",
+    says: "This backup’s version number isn’t one Clean Break recognises (0).",
   },
   {
     name: 'version -1',
     text: edited((file) => (file.version = -1)),
-    says: "This backup's version number isn't one Clean Break recognises (-1).",
+    says: "This backup’s version number isn’t one Clean Break recognises (-1).",
   },
   {
     name: 'version 2 (newer)',
@@ -296,17 +296,17 @@ const BROKEN: Broken[] = [
   {
     name: 'version "1"',
     text: edited((file) => (file.version = '1')),
-    says: 'This backup\'s version number isn\'t one Clean Break recognises ("1").',
+    says: 'This backup’s version number isn’t one Clean Break recognises ("1").',
   },
   {
     name: 'version 1.5',
     text: edited((file) => (file.version = 1.5)),
-    says: "This backup's version number isn't one Clean Break recognises (1.5).",
+    says: "This backup’s version number isn’t one Clean Break recognises (1.5).",
   },
   {
     name: 'no version',
     text: edited((file) => delete file.version),
-    says: "This backup has no version number, so Clean Break can't tell how to read it.",
+    says: "This backup has no version number, so Clean Break can’t tell how to read it.",
   },
   {
     name: 'app null',
@@ -316,12 +316,12 @@ const BROKEN: Broken[] = [
   {
     name: 'version null',
     text: edited((file) => (file.version = null)),
-    says: "This backup's version number isn't one Clean Break recognises (null).",
+    says: "This backup’s version number isn’t one Clean Break recognises (null).",
   },
   {
     name: 'version true',
     text: edited((file) => (file.version = true)),
-    says: "This backup's version number isn't one Clean Break recognises (true).",
+    says: "This backup’s version number isn’t one Clean Break recognises (true).",
   },
   {
     name: 'exportedAt in year 99999',
@@ -331,7 +331,7 @@ const BROKEN: Broken[] = [
   {
     name: 'exportedAt not a time',
     text: edited((file) => (file.exportedAt = 'yesterday')),
-    says: 'This backup has an export time that isn\'t written as an ISO 8601 time like 2026-11-20T23:41:00Z ("yesterday").',
+    says: 'This backup has an export time that isn’t written as an ISO 8601 time like 2026-11-20T23:41:00Z ("yesterday").',
   },
   // People
   { name: 'no people', text: edited((file) => delete file.people), says: 'This backup is missing its people list.' },
@@ -389,12 +389,12 @@ const BROKEN: Broken[] = [
   {
     name: 'date 2026-02-30',
     text: personWith({ noContactSince: '2026-02-30' }),
-    says: 'Person 1 has a no-contact start date that isn\'t a real date ("2026-02-30").',
+    says: 'Person 1 has a no-contact start date that isn’t a real date ("2026-02-30").',
   },
   {
     name: 'date 2026-1-5',
     text: personWith({ noContactSince: '2026-1-5' }),
-    says: 'Person 1 has a no-contact start date that isn\'t written as YYYY-MM-DD ("2026-1-5").',
+    says: 'Person 1 has a no-contact start date that isn’t written as YYYY-MM-DD ("2026-1-5").',
   },
   {
     name: 'date in year 99999',
@@ -409,7 +409,7 @@ const BROKEN: Broken[] = [
   {
     name: 'date with a time',
     text: personWith({ noContactSince: '2026-11-01T00:00:00Z' }),
-    says: 'Person 1 has a no-contact start date that isn\'t written as YYYY-MM-DD ("2026-11-01T00:00:00Z").',
+    says: 'Person 1 has a no-contact start date that isn’t written as YYYY-MM-DD ("2026-11-01T00:00:00Z").',
   },
   {
     name: 'date as a number',
@@ -424,17 +424,17 @@ const BROKEN: Broken[] = [
   {
     name: 'goalDays 0',
     text: personWith({ goalDays: 0 }),
-    says: "Person 1 has a goal that isn't a whole number of days from 1 to 365 (0).",
+    says: "Person 1 has a goal that isn’t a whole number of days from 1 to 365 (0).",
   },
   {
     name: 'goalDays -1',
     text: personWith({ goalDays: -1 }),
-    says: "Person 1 has a goal that isn't a whole number of days from 1 to 365 (-1).",
+    says: "Person 1 has a goal that isn’t a whole number of days from 1 to 365 (-1).",
   },
   {
     name: 'goalDays 1.5',
     text: personWith({ goalDays: 1.5 }),
-    says: "Person 1 has a goal that isn't a whole number of days from 1 to 365 (1.5).",
+    says: "Person 1 has a goal that isn’t a whole number of days from 1 to 365 (1.5).",
   },
   {
     name: 'goalDays "30"',
@@ -444,7 +444,7 @@ const BROKEN: Broken[] = [
   {
     name: 'goalDays 366',
     text: personWith({ goalDays: 366 }),
-    says: "Person 1 has a goal that isn't a whole number of days from 1 to 365 (366).",
+    says: "Person 1 has a goal that isn’t a whole number of days from 1 to 365 (366).",
   },
   {
     name: 'goalDays true',
@@ -459,22 +459,22 @@ const BROKEN: Broken[] = [
   {
     name: 'an account that is a link string',
     text: personWith({ accounts: ['https://www.instagram.com/sam.rivera/'] }),
-    says: 'Person 1\'s account 1 should be an entry in { } but is text ("https://www.instagram.com/sam.rivera/").',
+    says: 'Person 1’s account 1 should be an entry in { } but is text ("https://www.instagram.com/sam.rivera/").',
   },
   {
     name: 'an account on an emoji site',
     text: personWith({ accounts: [{ site: '📷', handle: 'sam.rivera' }] }),
-    says: 'Person 1\'s account 1 has a site Clean Break doesn\'t know ("📷").',
+    says: 'Person 1’s account 1 has a site Clean Break doesn’t know ("📷").',
   },
   {
     name: 'a right-to-left Instagram handle',
     text: personWith({ accounts: [{ site: 'instagram', handle: 'سام' }] }),
-    says: 'Person 1\'s account 1 has a handle that isn\'t a valid instagram account ("سام").',
+    says: 'Person 1’s account 1 has a handle that isn’t a valid instagram account ("سام").',
   },
   {
     name: 'a javascript: URL as a handle',
     text: personWith({ accounts: [{ site: 'x', handle: 'javascript:alert(1)' }] }),
-    says: 'Person 1\'s account 1 has a handle that isn\'t a valid x account ("javascript:alert(1)").',
+    says: 'Person 1’s account 1 has a handle that isn’t a valid x account ("javascript:alert(1)").',
   },
   {
     name: 'a name of HTML over 100 characters',
@@ -502,17 +502,17 @@ const BROKEN: Broken[] = [
   {
     name: 'an account on an unknown site',
     text: personWith({ accounts: [{ site: 'myspace', handle: 'sam' }] }),
-    says: 'Person 1\'s account 1 has a site Clean Break doesn\'t know ("myspace").',
+    says: 'Person 1’s account 1 has a site Clean Break doesn’t know ("myspace").',
   },
   {
     name: 'a handle that fails validation',
     text: personWith({ accounts: [{ site: 'instagram', handle: 'sam.rivera' }, { site: 'instagram', handle: '   ' }] }),
-    says: 'Person 1\'s account 2 has a handle that isn\'t a valid instagram account ("   ").',
+    says: 'Person 1’s account 2 has a handle that isn’t a valid instagram account ("   ").',
   },
   {
     name: 'a handle that is a number',
     text: personWith({ accounts: [{ site: 'facebook', handle: 1000045 }] }),
-    says: "Person 1's account 1 has a handle that should be text but is a number (1000045).",
+    says: "Person 1’s account 1 has a handle that should be text but is a number (1000045).",
   },
   // Urges
   {
@@ -528,17 +528,17 @@ const BROKEN: Broken[] = [
   {
     name: 'urge time on 2026-02-30',
     text: urgeWith({ at: '2026-02-30T10:00:00Z' }),
-    says: 'Urge 1 has a time that isn\'t a real date ("2026-02-30T10:00:00Z").',
+    says: 'Urge 1 has a time that isn’t a real date ("2026-02-30T10:00:00Z").',
   },
   {
     name: 'urge time in month 13',
     text: urgeWith({ at: '2026-13-01T10:00:00Z' }),
-    says: 'Urge 1 has a time that isn\'t a real date ("2026-13-01T10:00:00Z").',
+    says: 'Urge 1 has a time that isn’t a real date ("2026-13-01T10:00:00Z").',
   },
   {
     name: 'urge time at 25 o’clock',
     text: urgeWith({ at: '2026-11-20T25:00:00Z' }),
-    says: 'Urge 1 has a time that isn\'t a real time of day ("2026-11-20T25:00:00Z").',
+    says: 'Urge 1 has a time that isn’t a real time of day ("2026-11-20T25:00:00Z").',
   },
   {
     name: 'urge time in year 2201',
@@ -559,43 +559,43 @@ const BROKEN: Broken[] = [
   {
     name: 'urge time as a date only',
     text: urgeWith({ at: '2026-11-20' }),
-    says: 'Urge 1 has a time that isn\'t written as an ISO 8601 time like 2026-11-20T23:41:00Z ("2026-11-20").',
+    says: 'Urge 1 has a time that isn’t written as an ISO 8601 time like 2026-11-20T23:41:00Z ("2026-11-20").',
   },
   { name: 'urge time null', text: urgeWith({ at: null }), says: 'Urge 1 has a time that should be text but is null.' },
   {
     name: 'urge for a person named in HTML who isn’t in the file',
     text: urgeWith({ person: '<img src=x onerror=alert(1)>' }),
-    says: 'Urge 1 names a person who isn\'t in this backup\'s people list ("<img src=x onerror=alert(1)>").',
+    says: 'Urge 1 names a person who isn’t in this backup’s people list ("<img src=x onerror=alert(1)>").',
   },
   {
     name: 'urge for an unknown person',
     text: urgeWith({ person: 'Alex' }),
-    says: 'Urge 1 names a person who isn\'t in this backup\'s people list ("Alex").',
+    says: 'Urge 1 names a person who isn’t in this backup’s people list ("Alex").',
   },
   {
     name: 'urge for "constructor"',
     text: urgeWith({ person: 'constructor' }),
-    says: 'Urge 1 names a person who isn\'t in this backup\'s people list ("constructor").',
+    says: 'Urge 1 names a person who isn’t in this backup’s people list ("constructor").',
   },
   {
     name: 'urge for "__proto__"',
     text: urgeWith({ person: '__proto__' }),
-    says: 'Urge 1 names a person who isn\'t in this backup\'s people list ("__proto__").',
+    says: 'Urge 1 names a person who isn’t in this backup’s people list ("__proto__").',
   },
   {
     name: 'urge on an unknown site',
     text: urgeWith({ site: 'myspace' }),
-    says: 'Urge 1 has a site Clean Break doesn\'t know ("myspace").',
+    says: 'Urge 1 has a site Clean Break doesn’t know ("myspace").',
   },
   {
     name: 'urge with an unknown surface',
     text: urgeWith({ surface: 'reel' }),
-    says: 'Urge 1 has a surface Clean Break doesn\'t know ("reel"); it should be one of profile, story, message, search, post, settings, manual.',
+    says: 'Urge 1 has a surface Clean Break doesn’t know ("reel"); it should be one of profile, story, message, search, post, settings, manual.',
   },
   {
     name: 'urge with an unknown outcome',
     text: urgeWith({ outcome: 'maybe' }),
-    says: 'Urge 1 has an outcome Clean Break doesn\'t know ("maybe"); it should be one of resisted, overrode.',
+    says: 'Urge 1 has an outcome Clean Break doesn’t know ("maybe"); it should be one of resisted, overrode.',
   },
   {
     name: 'urge intensity as text',
@@ -605,17 +605,17 @@ const BROKEN: Broken[] = [
   {
     name: 'urge intensity of 6',
     text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: 6 }),
-    says: "Urge 1 has an intensity that isn't a whole number from 1 to 5 (6).",
+    says: "Urge 1 has an intensity that isn’t a whole number from 1 to 5 (6).",
   },
   {
     name: 'urge intensity of 0',
     text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: 0 }),
-    says: "Urge 1 has an intensity that isn't a whole number from 1 to 5 (0).",
+    says: "Urge 1 has an intensity that isn’t a whole number from 1 to 5 (0).",
   },
   {
     name: 'urge intensity of 2.5',
     text: urgeWith({ site: 'elsewhere', surface: 'manual', intensity: 2.5 }),
-    says: "Urge 1 has an intensity that isn't a whole number from 1 to 5 (2.5).",
+    says: "Urge 1 has an intensity that isn’t a whole number from 1 to 5 (2.5).",
   },
   {
     name: 'urge intensity null',
@@ -681,12 +681,12 @@ const BROKEN: Broken[] = [
   {
     name: 'reflection for an unknown person',
     text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Alex', answers: {} }])),
-    says: 'Reflection 1 names a person who isn\'t in this backup\'s people list ("Alex").',
+    says: 'Reflection 1 names a person who isn’t in this backup’s people list ("Alex").',
   },
   {
     name: 'reflection with an unknown leaning',
     text: edited((file) => (file.reflections = [{ at: '2026-12-01T10:00:00Z', person: 'Sam', answers: {}, leaning: 'back-together' }])),
-    says: 'Reflection 1 has a leaning Clean Break doesn\'t know ("back-together"); it should be one of moving-on, reconnecting, undecided.',
+    says: 'Reflection 1 has a leaning Clean Break doesn’t know ("back-together"); it should be one of moving-on, reconnecting, undecided.',
   },
   {
     name: 'urge missing its outcome',
@@ -702,17 +702,17 @@ const BROKEN: Broken[] = [
   {
     name: 'contact of an unknown kind',
     text: contactWith({ kind: 'texted' }),
-    says: 'Contact 1 has a kind Clean Break doesn\'t know ("texted"); it should be one of i-reached-out, they-reached-out, emergency, ran-into-them.',
+    says: 'Contact 1 has a kind Clean Break doesn’t know ("texted"); it should be one of i-reached-out, they-reached-out, emergency, ran-into-them.',
   },
   {
     name: 'contact for an unknown person',
     text: contactWith({ person: 'sam' }),
-    says: 'Contact 1 names a person who isn\'t in this backup\'s people list ("sam").',
+    says: 'Contact 1 names a person who isn’t in this backup’s people list ("sam").',
   },
   {
     name: 'contact for an emoji name who isn’t in the file',
     text: contactWith({ person: 'Ali 🌧️💔' }),
-    says: 'Contact 1 names a person who isn\'t in this backup\'s people list ("Ali 🌧️💔").',
+    says: 'Contact 1 names a person who isn’t in this backup’s people list ("Ali 🌧️💔").',
   },
   {
     name: 'contact time in year +099999',
@@ -785,7 +785,7 @@ const BROKEN: Broken[] = [
   {
     name: 'a header hidden behind __proto__',
     text: '{"__proto__":{"app":"clean-break","version":1,"people":[],"polluted":true}}',
-    says: "This file isn't a Clean Break backup: it doesn't say which app made it.",
+    says: "This file isn’t a Clean Break backup: it doesn’t say which app made it.",
   },
   {
     name: 'a people list hidden behind constructor',
@@ -800,7 +800,7 @@ const BROKEN: Broken[] = [
   {
     name: 'a version hidden behind __proto__',
     text: '{"app":"clean-break","__proto__":{"version":1,"polluted":true},"people":[]}',
-    says: "This backup has no version number, so Clean Break can't tell how to read it.",
+    says: "This backup has no version number, so Clean Break can’t tell how to read it.",
   },
   {
     name: 'an urge whose fields hide behind __proto__',
@@ -810,7 +810,7 @@ const BROKEN: Broken[] = [
   {
     name: 'an account hidden behind constructor',
     text: personWith({ accounts: [{ constructor: { site: 'x', handle: 'samriv' }, polluted: true }] }),
-    says: "Person 1's account 1 is missing its site.",
+    says: "Person 1’s account 1 is missing its site.",
   },
   // Size
   { name: 'a 20 MB+ string', text: hugeString, says: 'The file is just over 20 MB; backups can be at most 20 MB.' },
@@ -867,7 +867,7 @@ describe('parseBackup: broken files', () => {
     const thirdUrgeBad = edited((file) =>
       file.urges.push(file.urges[0], { ...file.urges[0], at: '2026-13-01T10:00Z' }),
     );
-    expect(errorOf(parseBackup(thirdUrgeBad))).toBe('Urge 3 has a time that isn\'t a real date ("2026-13-01T10:00Z").');
+    expect(errorOf(parseBackup(thirdUrgeBad))).toBe('Urge 3 has a time that isn’t a real date ("2026-13-01T10:00Z").');
   });
 
   it('tells a newer version apart from a version that is not a number', () => {

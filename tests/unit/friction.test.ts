@@ -152,8 +152,8 @@ describe('what weakens protection', () => {
     expect(importWeakening(current, [person(), person({ name: 'Jo', accounts: [] })])).toEqual([]);
     expect(importWeakening(current, [person({ name: 'Jo' })])).toEqual(['Sam would no longer be hidden']);
     expect(importWeakening(current, [person({ accounts: [], goalDays: 21 })])).toEqual([
-      "2 of Sam's accounts would no longer be hidden",
-      "Sam's goal date would come sooner",
+      "2 of Sam’s accounts would no longer be hidden",
+      "Sam’s goal date would come sooner",
     ]);
   });
 });
@@ -182,7 +182,7 @@ describe('actions on the cooldown page', () => {
     expect(describeAction({ kind: 'pause', scope: 'instagram', length: 'today' }, sam)).toBe('Pause protection on Instagram for the rest of today');
     expect(
       describeAction({ kind: 'edit-person', personId: 1, removeAccounts: [{ site: 'instagram', handle: 'sam.rivera' }], goalDays: 21 }, sam),
-    ).toBe("Remove Sam's Instagram account “sam.rivera” and lower Sam's goal to 21 days");
+    ).toBe("Remove Sam’s Instagram account “sam.rivera” and lower Sam’s goal to 21 days");
   });
 
   it('are all held by the lock, except no longer asking for the friend code', () => {

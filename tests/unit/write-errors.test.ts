@@ -58,23 +58,23 @@ describe('isOutOfSpace', () => {
 describe('describeWriteError', () => {
   it('says the device is out of space, that nothing changed, and what to do', () => {
     expect(describeWriteError(quota())).toBe(
-      "That couldn't be saved: your device is out of space for Clean Break. Nothing already stored was changed. " +
+      "That couldn’t be saved: your device is out of space for Clean Break. Nothing already stored was changed. " +
         'Free some space on this device, then try again.',
     );
   });
 
   it('says calmly that nothing changed for any other failure', () => {
     expect(describeWriteError(new Error('Timeout'))).toBe(
-      "That couldn't be saved just now. Nothing already stored was changed; please try again.",
+      "That couldn’t be saved just now. Nothing already stored was changed; please try again.",
     );
   });
 
   it.each([
-    ['save', "That couldn't be saved"],
-    ['record', "That couldn't be recorded"],
-    ['remove', "That couldn't be removed"],
-    ['import', "The backup couldn't be imported"],
-    ['delete', "Your data couldn't be deleted"],
+    ['save', "That couldn’t be saved"],
+    ['record', "That couldn’t be recorded"],
+    ['remove', "That couldn’t be removed"],
+    ['import', "The backup couldn’t be imported"],
+    ['delete', "Your data couldn’t be deleted"],
   ] as const)('names what was being done (%s)', (action, start) => {
     expect(describeWriteError(quota(), action).startsWith(`${start}: your device is out of space`)).toBe(true);
     expect(describeWriteError('x', action).startsWith(`${start} just now.`)).toBe(true);
