@@ -290,7 +290,7 @@ describe.each(BROWSERS)('failed writes in %s', (browserName) => {
       expect(await popup.text('[data-testid="streak-days"]')).toBe('12');
       await popup.waitFor('[data-testid="write-problem-notice"]');
       expect(await popup.text('[data-testid="write-problem-notice"]')).toMatch(
-        /^Clean Break couldn't save an urge you resisted at .+: your device is out of space for Clean Break\. Free some space on this device\. Everything saved before is safe, and hiding keeps working\. This note goes away once saving works again\.$/,
+        /^Clean Break couldn’t save an urge you resisted at .+: your device is out of space for Clean Break\. Free some space on this device\. Everything saved before is safe, and hiding keeps working\. This note goes away once saving works again\.$/,
       );
 
       await clickButton(popup, 'They contacted me');
