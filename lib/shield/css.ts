@@ -238,22 +238,23 @@ export interface CensusQuery {
 export function censusQuery(selector: string): CensusQuery | null {
   const start = subjectStart(selector);
   if (/[+~]\s*$/.test(selector.slice(0, start))) return null;
-  const plain: CensusQuery = { key: selector, container: null, parent: false, candidate: lastCompound(selector) };
   let open = -1;
   walk(selector, start, (index, depth) => {
     if (depth === 0 && selector.startsWith(':has(', index)) open = index + 4;
   });
-  if (open < 0) return plain;
+  if (open < 0) return censusEntry(selector, null, false);
   const close = closingParen(selector, open);
   const argument = selector.slice(open + 1, close).trim();
-  if (/^[+~]/.test(argument) || splitList(argument).length > 1) return plain;
+  if (/^[+~]/.test(argument) || splitList(argument).length > 1) return censusEntry(selector, null, false);
   const container = selector.slice(0, open - 4) + selector.slice(close + 1) || '*';
   // A container ending in a combinator (`P :has(B)`) would need a universal subject.
   const subject = /[\s>+~]$/.test(container) ? `${container}*` : container;
   // `A:has(> B)` hides B's parent; `A:has(> B C)` hides the nearest A above C, as any other.
   const parent = argument.startsWith('>') && !hasCombinator(argument.slice(1).trim());
-  const key = `${subject} ${argument}`;
-  return { key, container: subject, parent, candidate: lastCompound(key) };
+  return censusEntry(`${subject} ${argument}`, subject, parent);
 }
 
-const lastCompound = (selector: string) => expandSubject(selector.slice(subjectStart(selector))).join(', ');
+/** A census query, with its candidate: the key's last compound, `:is()` spelled out. */
+function censusEntry(key: string, container: string | null, parent: boolean): CensusQuery {
+  return { key, container, parent, candidate: expandSubject(key.slice(subjectStart(key))).join(', ') };
+}

@@ -77,7 +77,9 @@ export function startCensus(
     // One unparseable selector would make the whole query throw; keep only the ones this browser reads.
     const byCandidate = new Map<string, CensusQuery[]>();
     for (const entry of rules.filter((rule) => CSS.supports(`selector(${rule.key})`))) {
-      byCandidate.set(entry.candidate, [...(byCandidate.get(entry.candidate) ?? []), entry]);
+      const group = byCandidate.get(entry.candidate);
+      if (group) group.push(entry);
+      else byCandidate.set(entry.candidate, [entry]);
     }
     groups = [...byCandidate].map(([candidate, queries]) => ({ candidate, queries }));
     query = [...byCandidate.keys()].join(',');
