@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
+import { middayZone } from './tests/e2e/midday-zone.ts';
+
+// Set before the browsers start, which take their local time from TZ (see midday-zone.ts).
+process.env.TZ = middayZone();
 
 // `npm run bench`: one long measuring run in real browsers, printed as it goes.
 export default defineConfig({

@@ -49,6 +49,16 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
   });
   afterAll(() => session?.close());
 
+  it('runs in the suite’s midday time zone, so no test crosses local midnight', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    const browserOffset = await popup.evaluate(() => new Date().getTimezoneOffset());
+    expect(browserOffset).toBe(new Date().getTimezoneOffset());
+    expect(await popup.evaluate(() => new Date().getHours())).toBe(new Date().getHours());
+    expect(Math.abs(new Date().getHours() - 12)).toBeLessThanOrEqual(1);
+    if (session.evaluateInWorker) expect(await session.evaluateInWorker(() => new Date().getTimezoneOffset())).toBe(browserOffset);
+    await popup.close();
+  });
+
   it('offers set-up in the popup when nobody is configured', async () => {
     const popup = await openExtensionPage(session, 'popup.html');
     await popup.waitFor('[data-testid="setup"]');
