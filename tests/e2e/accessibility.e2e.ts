@@ -158,4 +158,65 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       });
     });
   });
+
+  describe('forced colours (high contrast)', () => {
+    withSession(browserName, { media: { forcedColors: true } }, (get) => {
+      /** The computed colours, as forced colours leave them, of each selector's first match. */
+      const colours = (page: TestPage, property: 'backgroundColor' | 'borderBottomColor', selectors: string[]) =>
+        page.evaluate(
+          ([name, list]) => list.map((selector) => getComputedStyle(document.querySelector(selector)!)[name as 'backgroundColor']),
+          [property, selectors] as const,
+        );
+
+      it('the browser has forced colours on', async () => {
+        const popup = await open(get().session, PAGES[0]!, get().urgeId);
+        expect(await popup.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+        await popup.close();
+      });
+
+      it('popup: the streak’s progress bar still shows how far along it is', async () => {
+        const popup = await open(get().session, PAGES[0]!, get().urgeId);
+        const [page, track, fill] = await colours(popup, 'backgroundColor', ['body', '.progress', '.progress > span']);
+        expect(fill).not.toBe(page);
+        expect(fill).not.toBe(track);
+        expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.progress')!).borderTopStyle)).toBe('solid');
+        await popup.screenshot(join(ARTIFACTS, `a11y-forced-popup-${browserName}.png`));
+        await popup.close();
+      });
+
+      it('progress: the chosen span, the current tab, the bars and the chart key stay visible', async () => {
+        const progress = await open(get().session, PAGES.find(({ name }) => name === 'progress')!, get().urgeId);
+        const [page, chosen, other, bar, slipKey] = await colours(progress, 'backgroundColor', [
+          'body',
+          'button[aria-pressed="true"]',
+          'button[aria-pressed="false"]',
+          '.row-bar',
+          '.legend-slip',
+        ]);
+        expect(chosen).not.toBe(other);
+        expect(bar).not.toBe(page);
+        expect(slipKey).not.toBe(page);
+        const tabs = await progress.evaluate(() =>
+          ['.tabs a[aria-current="page"]', '.tabs a:not([aria-current])'].map((selector) => {
+            const style = getComputedStyle(document.querySelector(selector)!);
+            return { underline: style.borderBottomStyle, colour: style.borderBottomColor };
+          }),
+        );
+        expect(tabs[0]!.underline).toBe('solid');
+        expect(tabs[0]!.colour).not.toBe(page);
+        expect(tabs[1]!.underline).toBe('none');
+        await progress.screenshot(join(ARTIFACTS, `a11y-forced-progress-${browserName}.png`), { fullPage: true });
+        await progress.close();
+      });
+
+      it('pause: holding "Continue anyway" shows its progress', async () => {
+        const pause = await open(get().session, PAGES.find(({ name }) => name === 'pause')!, get().urgeId);
+        await pause.waitFor('.hold');
+        await pause.evaluate(() => document.querySelector('.hold')!.classList.add('holding'));
+        const [page, fill] = await colours(pause, 'backgroundColor', ['body', '.hold-fill']);
+        expect(fill).not.toBe(page);
+        await pause.close();
+      });
+    });
+  });
 });

@@ -73,7 +73,7 @@ export interface LaunchOptions {
   /** A built extension's folder (with chrome-mv3/ and firefox-mv3/ in it) instead of the build output. */
   extensionDir?: string;
   /** The user's media preferences, for every page of the session. */
-  media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: boolean };
+  media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: boolean; forcedColors?: boolean };
   /** Leave open the welcome tab the extension opens on install (by default it is closed as it appears). */
   keepWelcome?: boolean;
   /**
@@ -271,6 +271,7 @@ export async function chromiumContext(
     viewport: headless ? undefined : null,
     colorScheme: media.colorScheme,
     reducedMotion: media.reducedMotion ? 'reduce' : undefined,
+    forcedColors: media.forcedColors ? 'active' : undefined,
     ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
     args: [
       ...(language ? [`--lang=${language}`] : []),
@@ -438,6 +439,8 @@ async function launchFirefox(server: SiteServer, options: LaunchOptions): Promis
       // Over BiDi there is no media emulation: these are the preferences a person's system would set.
       ...(options.media?.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.media.colorScheme === 'dark' ? 0 : 1 } : {}),
       ...(options.media?.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
+      // Firefox's own high-contrast switch: page colours always overridden.
+      ...(options.media?.forcedColors ? { 'browser.display.document_color_use': 2 } : {}),
     },
   });
   const inFirefoxWindow = await firefoxChromeWindow((browser as unknown as { connection: BidiConnection }).connection);
