@@ -215,6 +215,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
         await pause.evaluate(() => document.querySelector('.hold')!.classList.add('holding'));
         const [page, fill] = await colours(pause, 'backgroundColor', ['body', '.hold-fill']);
         expect(fill).not.toBe(page);
+        await pause.screenshot(join(ARTIFACTS, `a11y-forced-pause-${browserName}.png`));
         await pause.close();
       });
     });
