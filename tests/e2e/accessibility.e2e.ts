@@ -186,16 +186,16 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
 
       it('progress: the chosen span, the current tab, the bars and the chart key stay visible', async () => {
         const progress = await open(get().session, PAGES.find(({ name }) => name === 'progress')!, get().urgeId);
-        const [page, chosen, other, bar, slipKey] = await colours(progress, 'backgroundColor', [
+        const [page, chosen, other, bar, streakKey] = await colours(progress, 'backgroundColor', [
           'body',
           'button[aria-pressed="true"]',
           'button[aria-pressed="false"]',
           '.row-bar',
-          '.legend-slip',
+          '.legend-streak',
         ]);
         expect(chosen).not.toBe(other);
         expect(bar).not.toBe(page);
-        expect(slipKey).not.toBe(page);
+        expect(streakKey).not.toBe(page);
         const tabs = await progress.evaluate(() =>
           ['.tabs a[aria-current="page"]', '.tabs a:not([aria-current])'].map((selector) => {
             const style = getComputedStyle(document.querySelector(selector)!);

@@ -119,6 +119,9 @@ function chartFigures(page: TestPage, chart: string) {
   }, chart);
 }
 
+/** The chart key's words, spaced as they read. */
+const legend = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 const noCspErrors = (page: TestPage) => page.console.filter((line) => /content.security.policy|refused to/i.test(line));
 
 describe.each(BROWSERS)('insights in %s', (browserName) => {
@@ -172,6 +175,7 @@ describe.each(BROWSERS)('insights in %s', (browserName) => {
     expect(daily.summary).toContain(`${month.length} urges in the last 30 days`);
     expect(daily.summary).toMatch(/^Urges fell from 3 a day in week 1 to 1(\.\d)? a day in the last 7 days\./);
     expect(daily.summary).toContain('1 day with a slip is marked.');
+    expect(legend(await options.text('[data-testid="chart-daily"] .chart-legend'))).toBe('current streak a day with a slip');
 
     const hours = await chartFigures(options, 'hours');
     expect(hours.bars).toHaveLength(24);
@@ -343,6 +347,56 @@ describe.each(BROWSERS)('insights in %s', (browserName) => {
     await again.waitFor('[data-testid="streak-days"]');
     await new Promise((done) => setTimeout(done, 500));
     expect(await again.evaluate(() => document.querySelector('[data-testid="celebration"]') === null)).toBe(true);
+    await again.close();
+  });
+});
+
+describe.each(BROWSERS)('insights on the first days, in %s', (browserName) => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launch(browserName);
+    const options = await openExtensionPage(session, 'options.html');
+    await importFile(
+      options,
+      JSON.stringify({ app: 'clean-break', version: 1, people: [{ name: 'Sam', noContactSince: localDateDaysAgo(2), goalDays: 30, accounts: [] }] }),
+      false,
+    );
+    await options.close();
+  });
+  afterAll(() => session?.close());
+
+  it('draws no empty plots: a chart with nothing in it is its sentence alone', async () => {
+    const options = await openExtensionPage(session, 'options.html#progress');
+    await options.waitFor('[data-testid="progress-view"]');
+    const plotted = (chart: string) => options.evaluate((id) => document.querySelector(`[data-testid="chart-${id}"] [data-testid="bar-chart"]`) !== null, chart);
+
+    // The current streak is something to show, even before any urge.
+    const daily = await chartFigures(options, 'daily');
+    expect(daily.streakBand).toBe(true);
+    expect(daily.bars).toHaveLength(30);
+    // No slip to mark, so no key for one.
+    expect(legend(await options.text('[data-testid="chart-daily"] .chart-legend'))).toBe('current streak');
+    for (const chart of ['hours', 'kept', 'activities']) {
+      expect(await plotted(chart), chart).toBe(false);
+      expect((await chartFigures(options, chart)).summary, chart).not.toBe('');
+    }
+    expect((await chartFigures(options, 'kept')).summary).toBe('Nothing of theirs needed hiding in the last 30 days.');
+    if (options.setColorScheme) await options.screenshot(`${SHOTS}/progress-first-days.png`, { fullPage: true });
+
+    // The first urge draws the hour chart.
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.click('[data-testid="manual-urge-open"]');
+    await popup.waitFor('[data-testid="manual-urge"]');
+    await popup.click('[data-testid="manual-urge-save"]');
+    await popup.waitFor('[data-testid="manual-urge-message"]');
+    await popup.close();
+    expect(options.errors).toEqual([]);
+    await options.close();
+    const again = await openExtensionPage(session, 'options.html#progress');
+    await again.waitFor('[data-testid="chart-hours"] [data-testid="bar-chart"]');
+    expect((await chartFigures(again, 'hours')).bars.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await again.evaluate(() => document.querySelector('[data-testid="chart-kept"] [data-testid="bar-chart"]'))).toBeNull();
     await again.close();
   });
 });

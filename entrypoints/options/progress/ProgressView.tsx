@@ -143,7 +143,11 @@ export default function ProgressView({ people }: { people: Person$[] }) {
         legend={
           <>
             <span class="legend-swatch legend-streak" aria-hidden="true" /> {i18n.t('options.progress.legendStreak')}{' '}
-            <span class="legend-swatch legend-slip" aria-hidden="true" /> {i18n.t('options.progress.legendSlip')}
+            {view.daily.bars.some((bar) => bar.slip) && (
+              <>
+                <span class="legend-swatch legend-slip" aria-hidden="true" /> {i18n.t('options.progress.legendSlip')}
+              </>
+            )}
           </>
         }
       >

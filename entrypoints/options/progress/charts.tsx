@@ -77,7 +77,16 @@ export function ChartFigure({ id, title, summary, children, legend }: FigureProp
   );
 }
 
+/**
+ * Bars over time. With nothing counted and nothing marked it draws nothing: the summary already
+ * says so, and an empty plot would only be a blank box.
+ */
 export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
+  const marked = bars.some((bar) => bar.value > 0 || bar.streak || bar.slip);
+  return marked ? <BarPlot id={id} bars={bars} /> : null;
+}
+
+function BarPlot({ id, bars }: { id: string; bars: Bar[] }) {
   const { ref, width } = useWidth();
   const highest = Math.max(0, ...bars.map((bar) => bar.value));
   const max = niceMax(highest);
