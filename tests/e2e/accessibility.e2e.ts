@@ -180,6 +180,13 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
         expect(fill).not.toBe(page);
         expect(fill).not.toBe(track);
         expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.progress')!).borderTopStyle)).toBe('solid');
+        // The milestone's pill loses its fill, and keeps its edge.
+        const milestone = await popup.evaluate(() => {
+          const style = getComputedStyle(document.querySelector('.milestone')!);
+          return { style: style.borderTopStyle, colour: style.borderTopColor };
+        });
+        expect(milestone.style).toBe('solid');
+        expect(milestone.colour).not.toBe(page);
         await popup.screenshot(join(ARTIFACTS, `a11y-forced-popup-${browserName}.png`));
         await popup.close();
       });
