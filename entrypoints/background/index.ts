@@ -11,6 +11,7 @@ import { recordSiteHealth } from '@/lib/shield/health';
 import { MIDNIGHT_ALARM, refreshBadge } from '@/lib/badge';
 import { onMessages } from '@/lib/messaging';
 import { shieldHello } from '@/lib/shield/hello';
+import { forgetTabCss } from '@/lib/shield/frame-css';
 import { keepHeld, isFromAnotherDevice, readSyncRecord, setSyncEnabled, syncNow } from '@/lib/sync';
 import { bumpShieldRevision } from '@/lib/shield/revision';
 import { CONTACT_KINDS, MAX_NOTE_LENGTH, OUTCOMES, PAGE_SURFACES, SITES, SLIP_KIND } from '@/lib/model';
@@ -90,7 +91,7 @@ async function syncView() {
 // storage and keeps nothing in module state.
 export default defineBackground(() => {
   onMessages({
-    'cs-bg-shield-hello': (_, sender) => shieldHello(getDb(), sender, Date.now()),
+    'cs-bg-shield-hello': ({ again }, sender) => shieldHello(getDb(), sender, Date.now(), again === true),
     'cs-bg-log-urge': async (report) => {
       if (!isPageUrgeReport(report)) throw new Error('Malformed urge report.');
       return { urgeId: await storeReported('urge', () => logUrge(getDb(), report, reportedAt(report.at, Date.now()))) };
@@ -207,4 +208,5 @@ export default defineBackground(() => {
     void refreshBadge(getDb());
     announce();
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabCss(tabId).catch(() => undefined));
 });

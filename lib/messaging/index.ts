@@ -18,7 +18,8 @@ interface At {
  * the background worker, `ui-bg-…` from an extension page (popup, options, shield).
  */
 export interface Protocol {
-  'cs-bg-shield-hello': { request: Record<string, never>; response: ShieldHello };
+  /** `again`: asked by an open page after a change, rather than by a page starting. */
+  'cs-bg-shield-hello': { request: { again?: boolean }; response: ShieldHello };
   'cs-bg-log-urge': { request: UrgeReport & At; response: { urgeId: number } };
   'cs-bg-kept-out-of-view': { request: { count: number }; response: { stored: boolean } };
   'cs-bg-health': { request: { healthy: boolean }; response: { stored: boolean } };

@@ -1,10 +1,11 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { PageSurface, Site } from '../model';
 import { learnedKeysFor, listPeople, logUrge, type CleanBreakDb, type UrgeReport } from '../db';
 import { noteWriteProblem, storing } from '../db/write-problems';
 import { adapterForHost } from '../sites';
 import { SITE_RULES } from '../sites/rules';
 import { censusQuery, compileCss, compileSelectors, type CensusQuery } from './css';
+import { setFrameCss } from './frame-css';
 import { passedPeople } from './passes';
 import { targetFor, targetsFor, targetsToHide, type Target } from './targets';
 import { readProtectionPause } from '../friction/store';
@@ -48,9 +49,10 @@ const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null,
  * user-origin CSS into its frame, before answering, so that the script may lift the curtain
  * once it has the answer. (Firefox inserts an extension's CSS only once the page is parsed and
  * idle: its scripting.insertCSS runs at document_idle, so a page there waits until then.)
- * Where nobody is hidden nothing is inserted, and the answer comes at once.
+ * Where nobody is hidden nothing is inserted, and the answer comes at once. `again`: an open page
+ * asking after a change, whose earlier rules are replaced (see frame-css.ts).
  */
-export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.MessageSender, now: number): Promise<ShieldHello> {
+export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.MessageSender, now: number, again = false): Promise<ShieldHello> {
   const tabId = sender.tab?.id;
   const adapter = sender.url ? adapterForHost(new URL(sender.url).hostname) : undefined;
   if (tabId === undefined || !adapter || !sender.url) return NOTHING;
@@ -64,7 +66,11 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
     learnedKeysFor(db, adapter.id),
     passedPeople(tabId, adapter.id, now),
   ]);
-  if (pausedUntil(pause, adapter.id, now) !== null) return { ...NOTHING, site: adapter.id };
+  const frameId = sender.frameId ?? 0;
+  if (pausedUntil(pause, adapter.id, now) !== null) {
+    await setFrameCss(tabId, frameId, '', again);
+    return { ...NOTHING, site: adapter.id };
+  }
 
   const targets = targetsFor(adapter.id, people, learned);
   const route = adapter.route(new URL(sender.url));
@@ -80,8 +86,6 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
 
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
   const selectors = compileSelectors(SITE_RULES[adapter.id], targetsToHide(targets, passed));
-  if (selectors.length > 0) {
-    await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css: compileCss(selectors), origin: 'USER' });
-  }
+  await setFrameCss(tabId, frameId, selectors.length > 0 ? compileCss(selectors) : '', again);
   return { site: adapter.id, targets, passed, block, census: selectors.flatMap((selector) => censusQuery(selector) ?? []) };
 }

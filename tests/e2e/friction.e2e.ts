@@ -201,13 +201,19 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await shielded()).toBe(true);
   });
 
-  it('a friend code, once set, is needed to pause; the popup says calmly that protection is paused, and resuming is instant', async () => {
+  it('a friend code, once set, is needed to pause; the popup says calmly that protection is paused; open tabs follow the pause and the resume without a reload', async () => {
     const options = await openExtensionPage(session, 'options.html');
     await options.click('[data-testid="set-friend-code"]');
     const code = await options.text('[data-testid="friend-code"]');
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(JSON.stringify(await readLocal(options, 'friendCode'))).not.toContain(code.replace('-', ''));
     await options.close();
+    // A feed already open, with them hidden: the pause reaches it without a reload.
+    const openBefore = await session.newPage();
+    await openBefore.goto(HOME);
+    await openBefore.waitUntil(() => document.querySelectorAll('[data-person]').length > 0);
+    expect((await inspectMarkers(openBefore)).visiblePeople).toEqual([]);
+    await openBefore.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
     const cooldown = await clockPage(`cooldown.html?action=${encodeURIComponent(JSON.stringify({ kind: 'pause', scope: 'everywhere', length: 'hour' }))}`);
     await cooldown.waitFor('[data-testid="cooldown-remaining"]');
@@ -221,6 +227,9 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await cooldown.waitFor('[data-testid="cooldown-done"]');
     await cooldown.close();
     expect(await shielded()).toBe(false);
+    await openBefore.waitUntil(() => document.querySelector('[data-person]')!.checkVisibility(), undefined, 15_000);
+    expect((await inspectMarkers(openBefore)).hiddenDecoys).toEqual([]);
+    expect(await openBefore.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     // A feed opened while paused shows the person; resuming covers it again without a reload.
     const feed = await session.newPage();
     await feed.goto('https://www.instagram.com/');
@@ -241,6 +250,8 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect((await inspectMarkers(feed)).hiddenDecoys).toEqual([]);
     expect(await feed.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await feed.close();
+    await openBefore.waitUntil(() => [...document.querySelectorAll('[data-person]')].every((el) => !el.checkVisibility()), undefined, 15_000);
+    await openBefore.close();
     expect(await shielded()).toBe(true);
   });
 

@@ -87,16 +87,19 @@ export function defineShieldScript(adapter: SiteAdapter) {
       // The rules are in. With nobody to hide there is nothing a half-parsed page could show.
       if (hidesAnyone(hello.targets, hello.passed)) liftCurtainOnceParsed(ctx);
       else liftCurtainLocally(ctx);
-      // Someone added in options or by sync reaches this tab without a reload: the worker adds
-      // their rules to the page's user stylesheet, and the script takes the new targets.
-      onShieldRevision(ctx, async () => {
+      // A change in options or by sync reaches this tab without a reload: the worker replaces the
+      // page's hiding rules, and the script takes the new targets. One ask at a time, so the
+      // worker always replaces the rules the page has.
+      let asking = Promise.resolve();
+      const askAgain = async () => {
         const reaskedFor = location.href;
-        const next = await sendMessage('cs-bg-shield-hello', {}).catch(() => null);
+        const next = await sendMessage('cs-bg-shield-hello', { again: true }).catch(() => null);
         if (!next || next.site === null) return;
         if (next.block) return goToShield(next.block.urgeId);
         if (shield) shield.refresh(next);
         else if (next.targets.length > 0) shield = startShield(ctx, adapter, next, reaskedFor);
-      });
+      };
+      onShieldRevision(ctx, () => (asking = asking.then(askAgain).catch(() => undefined)));
     },
   });
 }
