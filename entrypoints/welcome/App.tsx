@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import { loadGlance, type PersonGlance } from '@/lib/glance';
@@ -11,15 +11,21 @@ import { PersonEditor } from '../options/PersonEditor';
 export function App() {
   const [people, setPeople] = useState<PersonGlance[]>();
   const doneHeading = useRef<HTMLHeadingElement>(null);
+  const [savedHere, setSavedHere] = useState(false);
 
   const reload = async () => setPeople((await loadGlance(getDb(), new Date())).people);
   useEffect(() => void reload(), []);
+  // The form that had focus is gone: focus goes to what replaced it in the same frame, not once
+  // the worker has answered.
+  useLayoutEffect(() => {
+    if (savedHere) doneHeading.current?.focus();
+  }, [savedHere]);
 
   const saved = async () => {
     await reload();
+    setSavedHere(true);
     // The person is stored by now; a badge that failed to repaint catches up at its next alarm.
     await sendMessage('ui-bg-data-changed', {}).catch(() => undefined);
-    doneHeading.current?.focus();
   };
 
   if (people === undefined) return <main class="page welcome" aria-busy="true" />;
