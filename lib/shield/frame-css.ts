@@ -20,9 +20,11 @@ export async function setFrameCss(tabId: number, frameId: number, css: string, a
   const target = { tabId, frameIds: [frameId] };
   const previous = again ? (await browser.storage.session.get(key).catch(() => ({})) as Record<string, unknown>)[key] : undefined;
   if (again && previous === css) return;
-  const record = css ? browser.storage.session.set({ [key]: css }) : browser.storage.session.remove(key);
+  // Not waited for: a page's first answer holds its curtain, and does not depend on the record.
+  // Storage calls run in order, so the next ask reads it.
+  void (css ? browser.storage.session.set({ [key]: css }) : browser.storage.session.remove(key)).catch(() => undefined);
   // New rules go in before the old come out, so nothing of theirs shows in between.
-  await Promise.all([css ? browser.scripting.insertCSS({ target, css, origin: 'USER' }) : undefined, record.catch(() => undefined)]);
+  if (css) await browser.scripting.insertCSS({ target, css, origin: 'USER' });
   if (typeof previous === 'string' && previous) await browser.scripting.removeCSS({ target, css: previous, origin: 'USER' });
 }
 
