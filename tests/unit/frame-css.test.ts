@@ -82,9 +82,19 @@ describe('the hiding rules in an open page', () => {
     await shieldHello(db, from(5), NOW);
     await shieldHello(db, from(6), NOW);
     await forgetTabCss(5);
-    expect(Object.keys(await browser.storage.session.get(null))).toEqual(['frameCss:6:0']);
+    expect(Object.keys(await browser.storage.session.get(null))).toEqual(['frameCss:6']);
     await shieldHello(db, from(6), NOW, true);
     expect(inTab(6)).toHaveLength(1);
+  });
+
+  it('never takes another frame’s record for this one’s', async () => {
+    await shieldHello(db, from(5), NOW);
+    const [ours] = inTab(5);
+    await setFrameCss(5, 3, 'a[href="/elsewhere"] { display: none !important; }', false);
+    await shieldHello(db, from(5), NOW, true);
+    // Nothing of frame 3's is taken out of frame 0; frame 0's rules are put in again.
+    expect(inTab(5).filter((css) => css === ours)).toHaveLength(2);
+    expect(inTab(5)).toContain('a[href="/elsewhere"] { display: none !important; }');
   });
 
   it('still hides when the record can’t be written', async () => {
