@@ -6,7 +6,7 @@ import { adapterForHost } from '../sites';
 import { SITE_RULES } from '../sites/rules';
 import { censusQuery, compileCss, compileSelectors, type CensusQuery } from './css';
 import { setFrameCss } from './frame-css';
-import { passedPeople } from './passes';
+import { passesIn } from './passes';
 import { targetFor, targetsFor, targetsToHide, type Target } from './targets';
 import { readProtectionPause } from '../friction/store';
 import { NO_PAUSE, pausedUntil } from '../friction/pause';
@@ -26,6 +26,11 @@ export interface ShieldHello {
   block: ShieldBlock | null;
   /** How the content script counts what the hiding rules kept out of view. */
   census: CensusQuery[];
+  /**
+   * When this answer runs out by itself, with nothing stored changing (a pause or a pass ends):
+   * the page asks again then. Null when it holds until the next change.
+   */
+  changesAt: number | null;
 }
 
 /** The pause page shows no urge for this id, and offers only "Go back". */
@@ -42,7 +47,7 @@ function logShieldedUrge(db: CleanBreakDb, report: UrgeReport, now: number): Pro
   );
 }
 
-const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, census: [] };
+const NOTHING: ShieldHello = { site: null, targets: [], passed: [], block: null, census: [], changesAt: null };
 
 /**
  * Answers a content script at document start: injects the hiding rules for its site as
@@ -60,17 +65,19 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   // The user paused protection here (after a cooldown): nothing hidden, nothing shielded, until it ends.
   // A pause that can't be read is no pause: protection stays on.
   // Every page load of a supported site waits on this: the four independent reads go out together.
-  const [pause, people, learned, passed] = await Promise.all([
+  const [pause, people, learned, passes] = await Promise.all([
     readProtectionPause().catch(() => NO_PAUSE),
     listPeople(db),
     learnedKeysFor(db, adapter.id),
-    passedPeople(tabId, adapter.id, now),
+    passesIn(tabId, adapter.id, now),
   ]);
   const frameId = sender.frameId ?? 0;
-  if (pausedUntil(pause, adapter.id, now) !== null) {
+  const pauseEnds = pausedUntil(pause, adapter.id, now);
+  if (pauseEnds !== null) {
     await setFrameCss(tabId, frameId, '', again);
-    return { ...NOTHING, site: adapter.id };
+    return { ...NOTHING, site: adapter.id, changesAt: pauseEnds };
   }
+  const passed = passes.map((pass) => pass.personId);
 
   const targets = targetsFor(adapter.id, people, learned);
   const route = adapter.route(new URL(sender.url));
@@ -87,5 +94,12 @@ export async function shieldHello(db: CleanBreakDb, sender: Browser.runtime.Mess
   // Someone the user chose to see anyway in this tab is not hidden there until the pass ends.
   const selectors = compileSelectors(SITE_RULES[adapter.id], targetsToHide(targets, passed));
   await setFrameCss(tabId, frameId, selectors.length > 0 ? compileCss(selectors) : '', again);
-  return { site: adapter.id, targets, passed, block, census: selectors.flatMap((selector) => censusQuery(selector) ?? []) };
+  return {
+    site: adapter.id,
+    targets,
+    passed,
+    block,
+    census: selectors.flatMap((selector) => censusQuery(selector) ?? []),
+    changesAt: passes.length > 0 ? Math.min(...passes.map((pass) => pass.until)) : null,
+  };
 }

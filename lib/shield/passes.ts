@@ -25,9 +25,9 @@ export async function grantPass(tabId: number, site: Site, personId: number, now
   await browser.storage.session.set({ [KEY]: passes });
 }
 
-/** People the user chose to see in this tab on this site. */
-export async function passedPeople(tabId: number, site: Site, now: number): Promise<number[]> {
+/** The passes held in this tab on this site: whom the user chose to see, and until when. */
+export async function passesIn(tabId: number, site: Site, now: number): Promise<Array<Pick<Pass, 'personId' | 'until'>>> {
   return (await readPasses(now))
     .filter((pass) => pass.tabId === tabId && pass.site === site)
-    .map((pass) => pass.personId);
+    .map(({ personId, until }) => ({ personId, until }));
 }

@@ -255,6 +255,50 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect(await shielded()).toBe(true);
   });
 
+  it('a pause or a "Continue anyway" that runs out reaches a tab left open: the person is hidden again and their profile shielded, without a reload', async () => {
+    const everyoneHidden = () => [...document.querySelectorAll('[data-person]')].every((el) => !el.checkVisibility());
+    const someoneShown = () => [...document.querySelectorAll('[data-person]')].some((el) => el.checkVisibility());
+    // The control page first, so the feed opened after it is the tab in front (a hidden tab asks once shown).
+    const control = await openExtensionPage(session, 'options.html');
+    const feed = await session.newPage();
+    await feed.goto(HOME);
+    await feed.waitUntil(() => document.querySelectorAll('[data-person]').length > 0);
+    await feed.waitUntil(everyoneHidden);
+    await feed.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+    // A pause as if its hour were nearly over: stored, and announced to open tabs, as a pause is.
+    await setLocal(control, { protectionPause: { everywhere: Date.now() + 4_000, sites: {} }, shieldRevision: Date.now() });
+    await feed.waitUntil(someoneShown, undefined, 15_000);
+    await feed.waitUntil(everyoneHidden, undefined, 15_000);
+    expect((await inspectMarkers(feed)).hiddenDecoys).toEqual([]);
+
+    // "Continue anyway" lets the person through in that tab, here with seconds of its ten minutes left.
+    const [sam] = await dbRows<Person>(control, 'people');
+    // The time comes from here: in Chromium the extension pages' clock is the moved fake one.
+    await control.evaluate(
+      async ({ url, personId, until }) => {
+        type Api = {
+          tabs: { query(query: object): Promise<Array<{ id?: number }>> };
+          storage: { session: { set(items: object): Promise<void> }; local: { set(items: object): Promise<void> } };
+        };
+        const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+        const api = scope.browser ?? scope.chrome;
+        const [tab] = await api.tabs.query({ url });
+        await api.storage.session.set({ shieldPasses: [{ tabId: tab!.id, site: 'instagram', personId, until }] });
+        await api.storage.local.set({ shieldRevision: until });
+      },
+      { url: HOME, personId: sam!.id!, until: Date.now() + 4_000 },
+    );
+    await feed.waitUntil(someoneShown, undefined, 15_000);
+    await feed.waitUntil(everyoneHidden, undefined, 15_000);
+    expect(await feed.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    // The pass is over in that tab too: going to their profile in the app is shielded again.
+    await feed.evaluate(() => (window as unknown as { fixtureNavigate(path: string): void }).fixtureNavigate('/sam.rivera/'));
+    await feed.waitUntil(() => location.pathname === '/pause.html', undefined, 15_000);
+    await feed.close();
+    await control.close();
+  });
+
   it('in the chosen late-night hours, "Continue anyway" first takes a 90-second urge-surfing timer; in the day it does not', async () => {
     const control = await openExtensionPage(session, 'options.html');
     const hour = await control.evaluate(() => new Date().getHours());

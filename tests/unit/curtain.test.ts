@@ -4,6 +4,9 @@ import { browser } from 'wxt/browser';
 import { openDb, type CleanBreakDb } from '@/lib/db';
 import { shieldHello } from '@/lib/shield/hello';
 import { hidesAnyone } from '@/lib/shield/targets';
+import { grantPass, PASS_MS } from '@/lib/shield/passes';
+import { saveProtectionPause } from '@/lib/friction/store';
+import { NO_PAUSE, withPause } from '@/lib/friction/pause';
 
 /** Who the worker answers: a content script in tab 5 at `url`. */
 const from = (url: string) => ({ tab: { id: 5 } as never, frameId: 0, url });
@@ -44,5 +47,35 @@ describe('the hello that lets a page be shown', () => {
     const target = { personId: 1, name: 'Sam', identifiers: ['sam.rivera'], keys: [] };
     expect(hidesAnyone([target], [1])).toBe(false);
     expect(hidesAnyone([target], [])).toBe(true);
+  });
+
+  it('says when a pass in this tab runs out, and after it hides the person and shields their profile again', async () => {
+    const sam = (await db.people.toArray())[0]!.id!;
+    await grantPass(5, 'facebook', sam, NOW - 60_000);
+    await grantPass(6, 'facebook', sam, NOW);
+    const during = await shieldHello(db, from('https://www.facebook.com/sam.rivera'), NOW);
+    expect(during).toMatchObject({ passed: [sam], block: null, changesAt: NOW - 60_000 + PASS_MS });
+    expect(sheets).toEqual([]);
+
+    const after = await shieldHello(db, from('https://www.facebook.com/sam.rivera'), NOW - 60_000 + PASS_MS, true);
+    expect(after).toMatchObject({ passed: [], block: { personId: sam }, changesAt: null });
+    expect(sheets.at(-1)).toContain('sam.rivera');
+  });
+
+  it('says when a pause ends, and after it hides the person again', async () => {
+    const ends = NOW + 60 * 60_000;
+    await saveProtectionPause(withPause(NO_PAUSE, 'everywhere', ends));
+    const during = await shieldHello(db, from('https://www.facebook.com/'), NOW);
+    expect(during).toMatchObject({ site: 'facebook', targets: [], changesAt: ends });
+    expect(sheets).toEqual([]);
+
+    const after = await shieldHello(db, from('https://www.facebook.com/'), ends, true);
+    expect(after.targets).toHaveLength(1);
+    expect(after.changesAt).toBeNull();
+    expect(sheets.at(-1)).toContain('sam.rivera');
+  });
+
+  it('holds with nothing to run out', async () => {
+    expect((await shieldHello(db, from('https://www.facebook.com/'), NOW)).changesAt).toBeNull();
   });
 });

@@ -93,6 +93,7 @@ function hello(): ShieldHello {
     passed: [],
     block: null,
     census: [],
+    changesAt: null,
   };
 }
 

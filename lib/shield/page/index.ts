@@ -60,6 +60,34 @@ function onShieldRevision(ctx: ContentScriptContext, changed: () => Promise<void
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
 }
 
+/** A timer never waits longer than this; past it, it waits again. */
+const LONGEST_WAIT_MS = 24 * 60 * 60_000;
+
+/**
+ * A pause or a pass ends by itself, with nothing stored changing: the page asks again then.
+ * A hidden tab asks once it is shown, as does one whose timer slept with the computer: a tab
+ * nobody sees needs no new rules yet, and a profile it shows is shielded when it is seen.
+ * Returns the setter for each answer's `changesAt`.
+ */
+function onAnswerExpiry(ctx: ContentScriptContext, ask: () => void): (changesAt: number | null) => void {
+  let expiresAt: number | null = null;
+  let timer: number | undefined;
+  const arm = (at: number | null) => {
+    expiresAt = at;
+    clearTimeout(timer);
+    timer = at === null ? undefined : ctx.setTimeout(check, Math.min(Math.max(at - Date.now(), 0), LONGEST_WAIT_MS));
+  };
+  const check = () => {
+    if (expiresAt === null || document.visibilityState !== 'visible') return;
+    if (Date.now() < expiresAt) return arm(expiresAt);
+    expiresAt = null;
+    ask();
+  };
+  ctx.addEventListener(document, 'visibilitychange', check);
+  ctx.addEventListener(window, 'focus', check);
+  return arm;
+}
+
 /**
  * The one shield engine, bound to one site's adapter. Each site gets its own content script
  * (`entrypoints/<site>.content.ts`) so a page loads only its own site's data, not all thirteen.
@@ -96,10 +124,14 @@ export function defineShieldScript(adapter: SiteAdapter) {
         const next = await sendMessage('cs-bg-shield-hello', { again: true }).catch(() => null);
         if (!next || next.site === null) return;
         if (next.block) return goToShield(next.block.urgeId);
+        expiry(next.changesAt);
         if (shield) shield.refresh(next);
         else if (next.targets.length > 0) shield = startShield(ctx, adapter, next, reaskedFor);
       };
-      onShieldRevision(ctx, () => (asking = asking.then(askAgain).catch(() => undefined)));
+      const queueAsk = () => (asking = asking.then(askAgain).catch(() => undefined));
+      const expiry = onAnswerExpiry(ctx, queueAsk);
+      expiry(hello.changesAt);
+      onShieldRevision(ctx, queueAsk);
     },
   });
 }
