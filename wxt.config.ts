@@ -55,7 +55,8 @@ export default defineConfig({
     // Dev mode keeps WXT's own policy: its dev server needs a socket and injected styles.
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // The content script replaces a shielded page with this extension page; nothing else is exposed.
-    web_accessible_resources: [{ resources: ['pause.html'], matches: SITE_HOST_PATTERNS }],
+    // Chrome: reachable by a page only at a per-session address, so a site can't probe for it by the public store id.
+    web_accessible_resources: [{ resources: ['pause.html'], matches: SITE_HOST_PATTERNS, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -209,4 +209,24 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
     // Refused before it was made: it never reached the network.
     expect((await session.requests()).filter((request) => request.url === probe)).toEqual([]);
   });
+
+  // A store extension's id is public, so a site could load the pause page at its fixed Chrome
+  // address to learn that this person has Clean Break. Firefox's address is random per install.
+  if (browserName === 'chromium') {
+    it('lets no supported site find the extension by loading its pause page, which still shields', async () => {
+      const site = await visit(INSTAGRAM_HOME);
+      const fetched = await site.evaluate(
+        (url) =>
+          fetch(url).then(
+            () => true,
+            () => false,
+          ),
+        session.extensionUrl('pause.html'),
+      );
+      expect(fetched).toBe(false);
+      await site.goto(INSTAGRAM_PROFILE);
+      await site.waitFor('[data-testid="shield-day"]', 15_000);
+      await site.close();
+    });
+  }
 });
