@@ -44,6 +44,8 @@ const SAM = {
 };
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** Long enough for a page to have asked the worker and applied its answer. */
+const SETTLE_MS = 1_000;
 
 describe.each(BROWSERS)('friction in %s', (browserName) => {
   let session: ExtensionSession;
@@ -298,6 +300,41 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await feed.close();
     await control.close();
   });
+
+  // Only Firefox hides a tab that is not in front; Chromium's headless tabs are all visible.
+  if (browserName === 'firefox') {
+    it('a tab in the background whose pass ran out asks again only once it is shown: no urge is counted while nobody looks', async () => {
+      const control = await openExtensionPage(session, 'options.html');
+      const tab = await session.newPage();
+      await tab.goto(HOME);
+      const passUntil = Date.now() + 3_000;
+      await control.evaluate(
+        async ({ url, personId, until }) => {
+          type Api = { tabs: { query(query: object): Promise<Array<{ id?: number }>> }; storage: { session: { set(items: object): Promise<void> } } };
+          const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+          const api = scope.browser ?? scope.chrome;
+          const [found] = await api.tabs.query({ url });
+          await api.storage.session.set({ shieldPasses: [{ tabId: found!.id, site: 'instagram', personId, until }] });
+        },
+        { url: HOME, personId: (await dbRows<Person>(control, 'people'))[0]!.id!, until: passUntil },
+      );
+      await tab.goto(PROFILE);
+      await sleep(SETTLE_MS);
+      expect(await tab.evaluate(() => location.pathname)).toBe('/sam.rivera/');
+      const urgesBefore = (await dbRows<UrgeRow>(control, 'urges')).length;
+
+      await control.bringToFront();
+      await sleep(passUntil - Date.now() + 2_000);
+      expect(await tab.evaluate(() => location.pathname)).toBe('/sam.rivera/');
+      expect(await dbRows<UrgeRow>(control, 'urges')).toHaveLength(urgesBefore);
+
+      await tab.bringToFront();
+      await tab.waitUntil(() => location.pathname === '/pause.html', undefined, 15_000);
+      expect(await dbRows<UrgeRow>(control, 'urges')).toHaveLength(urgesBefore + 1);
+      await tab.close();
+      await control.close();
+    });
+  }
 
   it('in the chosen late-night hours, "Continue anyway" first takes a 90-second urge-surfing timer; in the day it does not', async () => {
     const control = await openExtensionPage(session, 'options.html');

@@ -49,6 +49,8 @@ export interface TestPage {
   installClock?(time: Date): Promise<void>;
   /** Chromium only: moves the installed clock on, firing each timer that falls due. */
   runClockFor?(ms: number): Promise<void>;
+  /** Makes this the tab in front; in Firefox the others are then hidden (visibilityState). */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -178,6 +180,9 @@ class PlaywrightPage implements TestPage {
   runClockFor(ms: number) {
     return this.page.clock.runFor(ms);
   }
+  bringToFront() {
+    return this.page.bringToFront();
+  }
   close() {
     return this.page.close();
   }
@@ -241,6 +246,9 @@ class PuppeteerPage implements TestPage {
   }
   async screenshot(path: string, options?: { fullPage?: boolean }) {
     await this.page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage });
+  }
+  bringToFront() {
+    return this.page.bringToFront();
   }
   close() {
     return this.page.close();
