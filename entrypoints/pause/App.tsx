@@ -9,7 +9,7 @@ import { currentSuggestion } from '@/lib/activities/suggestion';
 import { pickActivity, type Activity } from '@/lib/activities';
 import { ActivityCard } from '@/components/ActivityCard';
 import { adapterFor, adapterForHost } from '@/lib/sites';
-import { grantPass } from '@/lib/shield/passes';
+import { grantPass, PASS_MS } from '@/lib/shield/passes';
 import { HoldButton } from './HoldButton';
 import { UrgeSurf } from './UrgeSurf';
 import { readFriction } from '@/lib/friction/store';
@@ -142,7 +142,7 @@ export function App() {
             </button>
           )}
           {loaded && destination && (!loaded.lateNight || surf === 'surfed') && (
-            <HoldButton seconds={3} onHeld={() => void continueAnyway()} />
+            <HoldButton seconds={3} passMinutes={PASS_MS / 60_000} onHeld={() => void continueAnyway()} />
           )}
         </div>
       </div>

@@ -3,11 +3,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface Props {
   seconds: number;
+  /** How long the person then shows in this tab, said in the hint. */
+  passMinutes: number;
   onHeld: () => void;
 }
 
 /** "Continue anyway" only after a deliberate hold (pointer, Space or Enter), never a single click. */
-export function HoldButton({ seconds, onHeld }: Props) {
+export function HoldButton({ seconds, passMinutes, onHeld }: Props) {
   const [holding, setHolding] = useState(false);
   /** A press let go too soon: from then on the hint is shown, not only read out. */
   const [letGoEarly, setLetGoEarly] = useState(false);
@@ -57,7 +59,7 @@ export function HoldButton({ seconds, onHeld }: Props) {
         <span class="hold-label">{holding ? i18n.t('pause.keepHolding') : i18n.t('pause.continueAnyway')}</span>
       </button>
       <span id="hold-hint" class={letGoEarly ? 'small muted' : 'sr-only'} data-testid="hold-hint">
-        {i18n.t('pause.holdHint', [seconds])}
+        {i18n.t('pause.holdHint', [seconds, passMinutes])}
       </span>
     </>
   );

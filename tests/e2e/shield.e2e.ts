@@ -269,7 +269,7 @@ describe.each(BROWSERS)('shield in %s', (browserName) => {
     expect(await page.evaluate(() => location.pathname)).toBe('/pause.html');
     // The click was let go too soon, so the hint is on screen now, not only read out.
     expect(await page.evaluate(() => document.querySelector('[data-testid="hold-hint"]')!.className)).not.toContain('sr-only');
-    expect(await page.text('[data-testid="hold-hint"]')).toBe('Press and hold for 3 seconds to continue.');
+    expect(await page.text('[data-testid="hold-hint"]')).toBe('Press and hold for 3 seconds to continue. They’ll then show in this tab for 10 minutes.');
     const urgeId = Number(await page.evaluate(() => new URLSearchParams(location.search).get('urge')));
     await page.evaluate(() => {
       const button = document.querySelector('[data-testid="continue-anyway"]')!;
