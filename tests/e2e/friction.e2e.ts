@@ -77,6 +77,24 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
       const scope = globalThis as unknown as { browser?: Api; chrome: Api };
       return (scope.browser ?? scope.chrome).storage.local.get(name).then((items) => items[name] ?? null);
     }, key);
+  /**
+   * Sam's "Continue anyway" pass in the tab at `url`, as the pause page grants it, but ending at
+   * `until` rather than in ten minutes. The time comes from here: in Chromium the extension
+   * pages' clock is the fake one the cooldown tests move.
+   */
+  const passUntil = async (page: TestPage, url: string, until: number) => {
+    const [sam] = await dbRows<Person>(page, 'people');
+    await page.evaluate(
+      async ({ url, personId, until }) => {
+        type Api = { tabs: { query(query: object): Promise<Array<{ id?: number }>> }; storage: { session: { set(items: object): Promise<void> } } };
+        const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+        const api = scope.browser ?? scope.chrome;
+        const [tab] = await api.tabs.query({ url });
+        await api.storage.session.set({ shieldPasses: [{ tabId: tab!.id, site: 'instagram', personId, until }] });
+      },
+      { url, personId: sam!.id!, until },
+    );
+  };
   const remaining = (page: TestPage) => page.text('[data-testid="cooldown-remaining"]');
   const finishCooldown = async (page: TestPage, friendCode?: string) => {
     await page.waitFor('[data-testid="cooldown-confirm"]', 15_000);
@@ -275,22 +293,8 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     expect((await inspectMarkers(feed)).hiddenDecoys).toEqual([]);
 
     // "Continue anyway" lets the person through in that tab, here with seconds of its ten minutes left.
-    const [sam] = await dbRows<Person>(control, 'people');
-    // The time comes from here: in Chromium the extension pages' clock is the moved fake one.
-    await control.evaluate(
-      async ({ url, personId, until }) => {
-        type Api = {
-          tabs: { query(query: object): Promise<Array<{ id?: number }>> };
-          storage: { session: { set(items: object): Promise<void> }; local: { set(items: object): Promise<void> } };
-        };
-        const scope = globalThis as unknown as { browser?: Api; chrome: Api };
-        const api = scope.browser ?? scope.chrome;
-        const [tab] = await api.tabs.query({ url });
-        await api.storage.session.set({ shieldPasses: [{ tabId: tab!.id, site: 'instagram', personId, until }] });
-        await api.storage.local.set({ shieldRevision: until });
-      },
-      { url: HOME, personId: sam!.id!, until: Date.now() + 4_000 },
-    );
+    await passUntil(control, HOME, Date.now() + 4_000);
+    await setLocal(control, { shieldRevision: Date.now() });
     await feed.waitUntil(someoneShown, undefined, 15_000);
     await feed.waitUntil(everyoneHidden, undefined, 15_000);
     expect(await feed.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -307,24 +311,15 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
       const control = await openExtensionPage(session, 'options.html');
       const tab = await session.newPage();
       await tab.goto(HOME);
-      const passUntil = Date.now() + 3_000;
-      await control.evaluate(
-        async ({ url, personId, until }) => {
-          type Api = { tabs: { query(query: object): Promise<Array<{ id?: number }>> }; storage: { session: { set(items: object): Promise<void> } } };
-          const scope = globalThis as unknown as { browser?: Api; chrome: Api };
-          const api = scope.browser ?? scope.chrome;
-          const [found] = await api.tabs.query({ url });
-          await api.storage.session.set({ shieldPasses: [{ tabId: found!.id, site: 'instagram', personId, until }] });
-        },
-        { url: HOME, personId: (await dbRows<Person>(control, 'people'))[0]!.id!, until: passUntil },
-      );
+      const ends = Date.now() + 3_000;
+      await passUntil(control, HOME, ends);
       await tab.goto(PROFILE);
       await sleep(SETTLE_MS);
       expect(await tab.evaluate(() => location.pathname)).toBe('/sam.rivera/');
       const urgesBefore = (await dbRows<UrgeRow>(control, 'urges')).length;
 
       await control.bringToFront();
-      await sleep(passUntil - Date.now() + 2_000);
+      await sleep(ends - Date.now() + 2_000);
       expect(await tab.evaluate(() => location.pathname)).toBe('/sam.rivera/');
       expect(await dbRows<UrgeRow>(control, 'urges')).toHaveLength(urgesBefore);
 
