@@ -46,6 +46,8 @@ const SAM = {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /** Long enough for a page to have asked the worker and applied its answer. */
 const SETTLE_MS = 1_000;
+/** A pause or pass that ends this soon still leaves a loaded machine time to load and ask before it does. */
+const ENDS_SOON_MS = 6_000;
 
 describe.each(BROWSERS)('friction in %s', (browserName) => {
   let session: ExtensionSession;
@@ -287,13 +289,13 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
     await feed.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
     // A pause as if its hour were nearly over: stored, and announced to open tabs, as a pause is.
-    await setLocal(control, { protectionPause: { everywhere: Date.now() + 4_000, sites: {} }, shieldRevision: Date.now() });
+    await setLocal(control, { protectionPause: { everywhere: Date.now() + ENDS_SOON_MS, sites: {} }, shieldRevision: Date.now() });
     await feed.waitUntil(someoneShown, undefined, 15_000);
     await feed.waitUntil(everyoneHidden, undefined, 15_000);
     expect((await inspectMarkers(feed)).hiddenDecoys).toEqual([]);
 
     // "Continue anyway" lets the person through in that tab, here with seconds of its ten minutes left.
-    await passUntil(control, HOME, Date.now() + 4_000);
+    await passUntil(control, HOME, Date.now() + ENDS_SOON_MS);
     await setLocal(control, { shieldRevision: Date.now() });
     await feed.waitUntil(someoneShown, undefined, 15_000);
     await feed.waitUntil(everyoneHidden, undefined, 15_000);
@@ -311,7 +313,7 @@ describe.each(BROWSERS)('friction in %s', (browserName) => {
       const control = await openExtensionPage(session, 'options.html');
       const tab = await session.newPage();
       await tab.goto(HOME);
-      const ends = Date.now() + 3_000;
+      const ends = Date.now() + ENDS_SOON_MS;
       await passUntil(control, HOME, ends);
       await tab.goto(PROFILE);
       await sleep(SETTLE_MS);
